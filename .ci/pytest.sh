@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The whole suite: unit and AppTest layers in parallel, then the browser journeys (they start servers).
+set -euo pipefail
+BIN=.venv/bin
+$BIN/pytest tests/unit tests/app -q -n 2 -p no:cacheprovider
+$BIN/pytest tests/browser -q -p no:cacheprovider

@@ -1,0 +1,53 @@
+# Two commands for people (README): `make run` and `make test`. Both set themselves up, idempotently.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+RUN_STAMP := $(VENV)/.stamp-run
+DEV_STAMP := $(VENV)/.stamp-dev
+PUBLISHED := data/published/observations.parquet
+
+.PHONY: run test lint data bench browser setup setup-dev clean
+
+run: setup $(PUBLISHED)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+
+test: setup-dev browser
+	$(BIN)/ruff check .
+	bash .ci/pytest.sh
+
+lint: setup-dev
+	$(BIN)/ruff check .
+
+# Rebuild every table from the raw files in data/raw (also writes data/kmm.duckdb for analysts).
+data: setup
+	$(BIN)/python -m indicators.build.build_database
+
+$(PUBLISHED):
+	$(MAKE) data
+
+bench: setup-dev browser
+	$(BIN)/python bench/run_bench.py
+
+setup: $(RUN_STAMP)
+setup-dev: $(DEV_STAMP)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(RUN_STAMP): requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt $(RUN_STAMP)
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Browser tests drive Debian's chromium through Playwright (never `playwright install`).
+browser:
+	@bash .ci/ensure_chromium.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache tests/browser/artifacts

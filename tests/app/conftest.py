@@ -1,0 +1,24 @@
+"""AppTest helpers: open the real app.py at a given query string."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def open_app():
+    """open_app(page_script=None, **query) -> AppTest that has run app.py (and switched to the page)."""
+
+    def _open(page_script: str | None = None, **query) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if page_script:
+            at.switch_page(page_script)
+            at.run()
+        return at
+
+    return _open

@@ -1,0 +1,58 @@
+"""Browser fixtures: one Streamlit server per session, headless Debian Chromium through Playwright."""
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.streamlit_server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    start_server,
+    stop_server,
+    wait_healthy,
+)
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def chromium_executable():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing and CI=true: browser tests must run in CI")
+        pytest.skip(f"browser tests skipped: {CHROMIUM} missing (enable: sudo apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_executable):
+    proc, url = start_server()
+    try:
+        wait_healthy(url, proc=proc)
+        yield url
+    finally:
+        stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,1 @@
+"""Streamlit-side pieces shared by the pages: language, layout, navigation, charts and maps."""

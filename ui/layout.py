@@ -1,0 +1,56 @@
+"""Page chrome shared by every page: language from the URL, right-to-left styling, the language switch."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from indicators.settings import LANGUAGES
+from ui.i18n import resolve_language, text_direction, translate
+
+_RTL_CSS = (Path(__file__).resolve().parent / "style.css").read_text(encoding="utf-8")
+LANGUAGE_NAMES = {"he": "עברית", "en": "English", "ar": "العربية"}
+_LANG_KEY = "ui_lang"
+
+
+def current_language() -> str:
+    """The language in force: ?lang= in the URL, else the one chosen earlier this session."""
+    requested = st.query_params.get("lang")
+    if requested is None:
+        return st.session_state.get("lang", "he")
+    lang, valid = resolve_language(requested)
+    if not valid:
+        add_url_note("lang", requested)
+    return lang
+
+
+def add_url_note(param: str, value: str) -> None:
+    """Remember an unusable URL value so the page can say it fell back to a default."""
+    st.session_state.setdefault("url_notes", []).append((param, value))
+
+
+def show_url_notes(lang: str) -> None:
+    for param, value in st.session_state.pop("url_notes", []):
+        st.warning(translate(lang, "common.invalid_param", param=param, value=value), icon="⚠️")
+
+
+def apply_language(lang: str) -> None:
+    """Keep the language in session state and in the URL, and style the page for its direction."""
+    st.session_state["lang"] = lang
+    st.query_params["lang"] = lang
+    if text_direction(lang) == "rtl":
+        st.markdown(f"<style>{_RTL_CSS}</style>", unsafe_allow_html=True)
+
+
+def _on_language_change() -> None:
+    st.query_params["lang"] = st.session_state[_LANG_KEY]
+    st.session_state["lang"] = st.session_state[_LANG_KEY]
+
+
+def language_switch(lang: str) -> None:
+    """עברית / English / العربية in the sidebar; the choice goes into ?lang= so links keep it."""
+    st.session_state[_LANG_KEY] = lang
+    st.sidebar.radio(
+        translate(lang, "common.language_label"), LANGUAGES, key=_LANG_KEY,
+        format_func=LANGUAGE_NAMES.get, horizontal=True, on_change=_on_language_change,
+    )
