@@ -1,9 +1,69 @@
-"""Overview (home): the Negev at a glance. Renders only; data comes from indicators/ via ui.data_access."""
+"""Overview (home): the KMM question, the Negev map coloured by an indicator, and a ranked chart."""
 import streamlit as st
 
+from indicators.exports import tidy_table
+from indicators.formatting import format_value
+from indicators.stats import default_year, value_in_year
+from ui import charts, components, data_access, maps
 from ui.i18n import translate
+from ui.navigation import page_links
+from ui.state import url_selectbox
 
 lang = st.session_state.get("lang", "he")
+t = lambda key, **kw: translate(lang, f"overview.{key}", **kw)  # noqa: E731
+
 st.title(translate(lang, "common.app_title"))
 st.caption(translate(lang, "common.tagline"))
-st.info(translate(lang, "common.data_missing"))
+
+if not data_access.data_ready():
+    st.info(translate(lang, "common.data_missing"))
+    st.stop()
+
+st.subheader(t("kmm_heading"))
+st.markdown(t("kmm_text"))
+page_links(lang, exclude="overview")
+
+indicators = data_access.table("indicators")
+indicator_labels = data_access.names_of_indicators(lang)
+negev = data_access.negev_ids()
+names = {a: n for a, n in data_access.names_of_authorities(lang).items() if a in set(negev)}
+
+left, right = st.columns([3, 1])
+indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), indicators["indicator_id"].tolist(),
+                             "avg_monthly_wage", format_func=indicator_labels.get, container=left)
+meta = data_access.indicator_meta(indicator_id)
+values = data_access.indicator_values(indicator_id)
+years = sorted(values.loc[values["authority_id"].isin(negev), "year"].unique().tolist(), reverse=True)
+if not years:
+    st.info(t("no_values"))
+    st.stop()
+year = url_selectbox("year", translate(lang, "common.year"), years, default_year(values, negev) or years[0],
+                     container=right)
+
+in_year = value_in_year(values, year).reindex(negev).dropna()
+text = {a: format_value(v, int(meta["decimals"]), meta["unit"]) for a, v in in_year.items()}
+label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
+
+st.subheader(t("map_heading"))
+deck, breaks = maps.choropleth(data_access.table("boundaries"), in_year, names, text, lang)
+st.pydeck_chart(deck, height=520)
+components.map_legend(maps.legend_entries(breaks, lambda v: format_value(v, int(meta["decimals"]), meta["unit"])),
+                      lang, label)
+st.caption(t("map_caption", indicator=meta[f"name_{lang}"], year=year))
+
+st.subheader(t("chart_heading"))
+if in_year.empty:
+    st.info(t("no_values"))
+else:
+    bar_frame = in_year.rename("value").reset_index()
+    bar_frame["name"] = bar_frame["authority_id"].map(names)
+    bar_frame["text"] = bar_frame["authority_id"].map(text)
+    st.plotly_chart(charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}"),
+                    width="stretch", config={"displaylogo": False})
+
+rows = values[(values["year"] == year) & values["authority_id"].isin(negev)]
+table = tidy_table(rows, names, meta, data_access.table("sources"), lang)
+with st.expander(translate(lang, "common.data_table")):
+    st.dataframe(table.drop(columns=["authority_id", "indicator_id"]), hide_index=True)
+components.csv_download(table, f"kmm-negev-{indicator_id}-{year}.csv", lang, key="overview_csv")
+components.source_line(data_access.table("sources"), rows["source_id"].unique(), lang)

@@ -8,7 +8,9 @@ import streamlit as st
 from indicators.settings import LANGUAGES
 from ui.i18n import resolve_language, text_direction, translate
 
-_RTL_CSS = (Path(__file__).resolve().parent / "style.css").read_text(encoding="utf-8")
+_HERE = Path(__file__).resolve().parent
+_BASE_CSS = (_HERE / "base.css").read_text(encoding="utf-8")
+_RTL_CSS = (_HERE / "style.css").read_text(encoding="utf-8")
 LANGUAGE_NAMES = {"he": "עברית", "en": "English", "ar": "العربية"}
 _LANG_KEY = "ui_lang"
 
@@ -38,8 +40,8 @@ def apply_language(lang: str) -> None:
     """Keep the language in session state and in the URL, and style the page for its direction."""
     st.session_state["lang"] = lang
     st.query_params["lang"] = lang
-    if text_direction(lang) == "rtl":
-        st.markdown(f"<style>{_RTL_CSS}</style>", unsafe_allow_html=True)
+    css = _BASE_CSS + (_RTL_CSS if text_direction(lang) == "rtl" else "")
+    st.markdown(f"<style>{css}</style>", unsafe_allow_html=True)
 
 
 def _on_language_change() -> None:

@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import streamlit as st
+
+from ui.i18n import translate
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -18,9 +22,25 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "nav.overview", ":material/map:", default=True),
+    PageSpec("town", "pages/town_profile.py", "nav.town_profile", ":material/location_city:"),
+    PageSpec("explore", "pages/indicator_explorer.py", "nav.indicator_explorer", ":material/query_stats:"),
+    PageSpec("compare", "pages/compare.py", "nav.compare", ":material/compare_arrows:"),
+    PageSpec("peers", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:"),
+    PageSpec("methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:"),
 )
 
 
 def registered_pages() -> tuple[PageSpec, ...]:
     """Only pages whose script exists, so a page under construction never breaks navigation."""
     return tuple(p for p in PAGES if (ROOT / p.script).is_file())
+
+
+def page_links(lang: str, exclude: str | None = None) -> None:
+    """Entry points to the other pages (as real links, so they work with the keyboard and can be shared)."""
+    specs = [p for p in registered_pages() if p.url_path != exclude]
+    if not specs:
+        return
+    columns = st.columns(len(specs))
+    for column, spec in zip(columns, specs, strict=True):
+        column.page_link(spec.script, label=translate(lang, spec.title_key), icon=spec.icon,
+                         query_params={"lang": lang})

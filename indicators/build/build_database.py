@@ -1,0 +1,143 @@
+"""`make data`: raw files -> validated tables -> data/published/*.parquet (committed) + data/kmm.duckdb.
+
+Run as `python -m indicators.build.build_database [--out DIR] [--no-duckdb]`.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from indicators.build import quality_checks
+from indicators.build.authorities import build_authorities
+from indicators.build.boundaries import build_boundaries
+from indicators.build.cbs_budget import extract_budget_values
+from indicators.build.cbs_indices import extract_index_values
+from indicators.build.cbs_physical import extract_physical_values
+from indicators.build.source_register import load_sources, verify_checksums
+from indicators.compute import compute_observations, observation_gaps
+from indicators.registry import Indicator, load_registry, load_units
+from indicators.settings import ANALYST_DB, LANGUAGES, PUBLISHED_DIR
+
+TABLE_ORDER = ("authorities", "indicators", "observations", "gaps", "sources", "boundaries")
+
+
+def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
+    units = load_units()
+    rows = []
+    for ind in registry:
+        row = {"indicator_id": ind.id, "dimension": ind.dimension, "theme": ind.theme}
+        row |= {f"name_{lang}": ind.name[lang] for lang in LANGUAGES}
+        row |= {"unit": ind.unit, "higher_is_better": ind.higher_is_better, "decimals": ind.decimals}
+        row |= {f"unit_{lang}": units[ind.unit][lang] for lang in LANGUAGES}
+        row |= {f"description_{lang}": ind.description[lang] for lang in LANGUAGES}
+        row |= {f"notes_{lang}": (ind.notes or {}).get(lang) for lang in LANGUAGES}
+        row |= {"source_id": ind.source_id,
+                "method": f"field: {ind.field}" if ind.field else f"sql: {ind.sql_file}"}
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    frame["higher_is_better"] = frame["higher_is_better"].astype("boolean")
+    frame["decimals"] = frame["decimals"].astype("int32")
+    return frame
+
+
+def extract_all() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every extractor's figures and gaps, in one long table each."""
+    parts = [extract_physical_values(), extract_budget_values(), extract_index_values()]
+    values = pd.concat([v for v, _ in parts], ignore_index=True)
+    gaps = pd.concat([g for _, g in parts], ignore_index=True)
+    return values, gaps
+
+
+def drop_unlisted_authorities(values, gaps, authorities, log):
+    """Figures for authorities that no 2013–2021 edition lists (e.g. councils dissolved before 2013 that
+    the 2004 peripherality table still has) are left out, and named in the log."""
+    known = set(authorities["authority_id"])
+    unlisted = sorted(set(values["authority_id"]) - known)
+    if unlisted:
+        log(f"left out figures of authorities absent from 2013–2021 editions: {', '.join(unlisted)}")
+    return values[values["authority_id"].isin(known)], gaps[gaps["authority_id"].isin(known)]
+
+
+def attach_label_points(authorities: pd.DataFrame, boundaries: pd.DataFrame) -> pd.DataFrame:
+    base = authorities.drop(columns=[c for c in ("label_lon", "label_lat") if c in authorities])
+    points = boundaries[["authority_id", "label_lon", "label_lat"]]
+    return base.merge(points, on="authority_id", how="left")
+
+
+def build_tables(log=print) -> dict[str, pd.DataFrame]:
+    started = time.perf_counter()
+    sources = load_sources()
+    verify_checksums(sources)
+    registry = load_registry()
+    authorities = build_authorities()
+    values, gaps = extract_all()
+    values, gaps = drop_unlisted_authorities(values, gaps, authorities, log)
+    log(f"extracted {len(values):,} figures and {len(gaps):,} gaps in {time.perf_counter() - started:.1f}s")
+    observations = compute_observations(values, registry)
+    quality_checks.check_keys(observations, authorities)
+    quality_checks.check_ranges(observations, registry)
+    boundaries = build_boundaries(authorities)
+    tables = {
+        "authorities": attach_label_points(authorities, boundaries),
+        "indicators": indicators_table(registry),
+        "observations": observations,
+        "gaps": observation_gaps(gaps, observations, registry),
+        "sources": sources,
+        "boundaries": boundaries,
+    }
+    log_review(observations, log)
+    log(f"built {len(observations):,} observations of {len(registry)} indicators for "
+        f"{len(authorities)} authorities in {time.perf_counter() - started:.1f}s")
+    return tables
+
+
+def log_review(observations: pd.DataFrame, log) -> None:
+    jumps = quality_checks.year_on_year_jumps(observations)
+    log(f"\nYear-on-year jumps beyond ×{quality_checks.JUMP_FACTOR} for review: {len(jumps)}")
+    log(jumps.head(60).to_string(index=False) if len(jumps) else "(none)")
+    log("\nNegev coverage (authorities with a figure, of 33), indicator × year:")
+    log(quality_checks.negev_coverage(observations).to_string())
+    full = quality_checks.indicators_with_full_negev_coverage(observations)
+    log(f"\nIndicators where every Negev authority has ≥ 8 years: {len(full)}")
+
+
+def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
+    """Deterministic files: sorted rows, no index, fixed compression, so a rebuild is byte-identical."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in TABLE_ORDER:
+        frame = tables[name]
+        frame = frame.sort_values(list(frame.columns[:3])).reset_index(drop=True)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        pq.write_table(table.replace_schema_metadata(None), out_dir / f"{name}.parquet", compression="zstd")
+
+
+def write_duckdb(published_dir: Path, db_path: Path) -> None:
+    db_path.unlink(missing_ok=True)
+    con = duckdb.connect(str(db_path))
+    for name in TABLE_ORDER:
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [str(published_dir / f"{name}.parquet")])
+    con.execute("ALTER TABLE authorities ADD PRIMARY KEY (authority_id)")
+    con.execute("ALTER TABLE indicators ADD PRIMARY KEY (indicator_id)")
+    con.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=PUBLISHED_DIR)
+    parser.add_argument("--no-duckdb", action="store_true", help="skip data/kmm.duckdb (tests)")
+    args = parser.parse_args(argv)
+    tables = build_tables()
+    write_parquet(tables, args.out)
+    if not args.no_duckdb:
+        write_duckdb(args.out, ANALYST_DB)
+        print(f"wrote {args.out}/*.parquet and {ANALYST_DB}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""The app's read-only data store: the committed Parquet tables loaded into an in-memory DuckDB."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from indicators.settings import PUBLISHED_DIR
+
+TABLES = ("authorities", "indicators", "observations", "gaps", "sources", "boundaries")
+
+
+class StoreMissing(FileNotFoundError):
+    """The published tables are absent: `make data` has not been run."""
+
+
+def is_built(published_dir: Path = PUBLISHED_DIR) -> bool:
+    return all((published_dir / f"{name}.parquet").is_file() for name in TABLES)
+
+
+def open_store(published_dir: Path = PUBLISHED_DIR) -> duckdb.DuckDBPyConnection:
+    """Load every published table into memory once; callers query through cursor() per thread."""
+    if not is_built(published_dir):
+        raise StoreMissing(f"no published tables in {published_dir}; run `make data`")
+    con = duckdb.connect(":memory:")
+    for name in TABLES:
+        # Table names come from the fixed TABLES tuple, never from user input.
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)",
+                    [str(published_dir / f"{name}.parquet")])
+    con.execute("CREATE INDEX observations_indicator ON observations (indicator_id)")
+    con.execute("CREATE INDEX observations_authority ON observations (authority_id)")
+    return con

@@ -1,0 +1,45 @@
+"""Read-side queries the pages use. SQL lives in indicators/sql/views/*.sql; user-chosen values are
+always bound as parameters, never formatted into the SQL text."""
+from __future__ import annotations
+
+from functools import cache
+
+import duckdb
+import pandas as pd
+
+from indicators.settings import SQL_DIR
+
+_VIEWS_DIR = SQL_DIR / "views"
+
+
+@cache
+def _sql(name: str) -> str:
+    return (_VIEWS_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    # A cursor per call: DuckDB connections must not be shared across Streamlit's threads.
+    return con.cursor().execute(_sql(name), params or None).df()
+
+
+def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
+    """A whole small table (authorities, indicators, sources, boundaries); names are whitelisted."""
+    if name not in {"authorities", "indicators", "sources", "boundaries"}:
+        raise ValueError(f"not a small published table: {name}")
+    return con.cursor().execute(f"SELECT * FROM {name}").df()
+
+
+def indicator_values(con, indicator_id: str) -> pd.DataFrame:
+    return _query(con, "indicator_values", indicator_id=indicator_id)
+
+
+def authority_values(con, authority_id: str) -> pd.DataFrame:
+    return _query(con, "authority_values", authority_id=authority_id)
+
+
+def authority_gaps(con, authority_id: str) -> pd.DataFrame:
+    return _query(con, "authority_gaps", authority_id=authority_id)
+
+
+def latest_values(con) -> pd.DataFrame:
+    return _query(con, "latest_values")

@@ -1,0 +1,18 @@
+"""Number formatting used in cards, tooltips and tables."""
+from indicators.formatting import format_change, format_number, format_value
+
+
+def test_thousands_and_decimals():
+    assert format_number(1234567.891, 1) == "1,234,567.9"
+    assert format_number(None) is None and format_number(float("nan")) is None
+
+
+def test_percent_suffix_only_for_percent_unit():
+    assert format_value(12.345, 1, "percent") == "12.3%"
+    assert format_value(12.345, 0, "persons") == "12"
+
+
+def test_signed_change():
+    assert format_change(1.25, 1, "percent") == "+1.2"
+    assert format_change(-3, 0, "persons") == "−3"
+    assert format_change(None, 0, "persons") is None

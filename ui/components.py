@@ -1,0 +1,39 @@
+"""Small rendering pieces used on several pages: map legend, source line, CSV download, no-data note."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from indicators.exports import to_csv_bytes
+from ui.i18n import translate
+
+
+def map_legend(entries: list[tuple[str, str]], lang: str, title: str) -> None:
+    """Colour swatches with their value ranges as text, plus the no-data swatch."""
+    items = "".join(
+        f'<span class="kmm-legend-item"><span class="kmm-swatch" style="background:{c}"></span>'
+        f"{html.escape(label)}</span>"
+        for c, label in entries
+    )
+    items += (f'<span class="kmm-legend-item"><span class="kmm-swatch" style="background:#c8c8c8"></span>'
+              f"{html.escape(translate(lang, 'common.no_data'))}</span>")
+    st.markdown(f'<div class="kmm-legend" role="list" aria-label="{html.escape(title)}">'
+                f"<strong>{html.escape(title)}</strong> {items}</div>", unsafe_allow_html=True)
+
+
+def source_line(sources: pd.DataFrame, source_ids, lang: str) -> None:
+    """"Source: CBS, <title>, editions …" under a chart or table."""
+    used = sources[sources["source_id"].isin(set(source_ids))]
+    if used.empty:
+        return
+    editions = ", ".join(str(e) for e in sorted(used["edition"].unique()))
+    publishers = "; ".join(sorted(used["publisher"].unique()))
+    st.caption(f"{translate(lang, 'common.source_label')}: {publishers} — "
+               f"{translate(lang, 'common.editions')} {editions}")
+
+
+def csv_download(table: pd.DataFrame, file_name: str, lang: str, key: str) -> None:
+    st.download_button(translate(lang, "common.download_csv"), data=to_csv_bytes(table),
+                       file_name=file_name, mime="text/csv", key=key, icon=":material/download:")

@@ -1,0 +1,73 @@
+"""Cached access to the data store for pages: loaded once per process, queries cached per argument."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators import peers, store, views
+from indicators.names import authority_names, indicator_names
+
+
+def data_ready() -> bool:
+    return store.is_built()
+
+
+@st.cache_resource(show_spinner=False)
+def connection():
+    return store.open_store()
+
+
+@st.cache_data(show_spinner=False)
+def table(name: str) -> pd.DataFrame:
+    return views.table(connection(), name)
+
+
+@st.cache_data(show_spinner=False)
+def indicator_values(indicator_id: str) -> pd.DataFrame:
+    return views.indicator_values(connection(), indicator_id)
+
+
+@st.cache_data(show_spinner=False)
+def authority_values(authority_id: str) -> pd.DataFrame:
+    return views.authority_values(connection(), authority_id)
+
+
+@st.cache_data(show_spinner=False)
+def authority_gaps(authority_id: str) -> pd.DataFrame:
+    return views.authority_gaps(connection(), authority_id)
+
+
+@st.cache_data(show_spinner=False)
+def latest_values() -> pd.DataFrame:
+    return views.latest_values(connection())
+
+
+@st.cache_data(show_spinner=False)
+def names_of_authorities(lang: str) -> dict[str, str]:
+    return authority_names(table("authorities"), lang)
+
+
+@st.cache_data(show_spinner=False)
+def names_of_indicators(lang: str) -> dict[str, str]:
+    return indicator_names(table("indicators"), lang)
+
+
+def indicator_meta(indicator_id: str) -> dict:
+    indicators = table("indicators")
+    return indicators[indicators["indicator_id"] == indicator_id].iloc[0].to_dict()
+
+
+def negev_ids() -> list[str]:
+    authorities = table("authorities")
+    return authorities.loc[authorities["is_negev"], "authority_id"].tolist()
+
+
+@st.cache_data(show_spinner=False)
+def peer_features() -> pd.DataFrame:
+    return peers.peer_features(latest_values(), table("authorities"))
+
+
+@st.cache_data(show_spinner=False)
+def nearest_peers(authority_id: str, weights: tuple[tuple[str, float], ...] = (), k: int = 10) -> list[str]:
+    """Cached per (authority, weights); weights as a tuple of pairs so they hash."""
+    return peers.nearest_peers(peer_features(), authority_id, dict(weights) or None, k)

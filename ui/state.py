@@ -1,0 +1,64 @@
+"""Widgets whose value lives in the URL (so a copied link reopens the same view) and in the session
+(so switching pages keeps the town, indicator and year). The URL wins when it says something."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from ui.layout import add_url_note
+from ui.url_params import format_list, parse_choice, parse_list
+
+
+def _kept(param: str):
+    return st.session_state.get(f"keep_{param}")
+
+
+def _sync_to_url(param: str, key: str, is_list: bool) -> None:
+    value = st.session_state[key]
+    st.query_params[param] = format_list(value) if is_list else str(value)
+
+
+def initial_choice(param: str, options: Sequence, default):
+    """The value to show: the URL's if valid, else this session's last choice, else the default."""
+    raw = st.query_params.get(param)
+    value, ok = parse_choice(raw, options, None)
+    if not ok:
+        add_url_note(param, raw)
+    if value is None:
+        kept = _kept(param)
+        value = kept if kept in options else default
+    return value
+
+
+def url_selectbox(param: str, label: str, options: Sequence, default, format_func: Callable = str,
+                  container=st, widget=None, **kwargs):
+    """A selectbox (or radio/segmented control via `widget`) bound to ?<param>=."""
+    key = f"w_{param}"
+    st.session_state[key] = initial_choice(param, options, default)
+    make = widget or container.selectbox
+    choice = make(label, options, key=key, format_func=format_func,
+                  on_change=_sync_to_url, args=(param, key, False), **kwargs)
+    st.session_state[f"keep_{param}"] = choice
+    st.query_params[param] = str(choice)
+    return choice
+
+
+def url_multiselect(param: str, label: str, options: Sequence, default: list, format_func: Callable = str,
+                    max_selections: int | None = None, container=st, **kwargs) -> list:
+    """A multiselect bound to ?<param>=a,b,c."""
+    key = f"w_{param}"
+    raw = st.query_params.get(param)
+    values, ok = parse_list(raw, options, [], max_selections)
+    if not ok:
+        add_url_note(param, raw)
+    if not values:
+        kept = _kept(param) or []
+        values = [v for v in kept if v in options] or list(default)
+    st.session_state[key] = values
+    chosen = container.multiselect(label, options, key=key, format_func=format_func,
+                                   max_selections=max_selections,
+                                   on_change=_sync_to_url, args=(param, key, True), **kwargs)
+    st.session_state[f"keep_{param}"] = chosen
+    st.query_params[param] = format_list(chosen)
+    return chosen
