@@ -2,32 +2,23 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 
-import arabic_reshaper
 import pandas as pd
 import pydeck as pdk
-from bidi import get_display
 
 from indicators.stats import assign_classes, quantile_breaks
+from ui.map_labels import display_size, label_icon, non_overlapping
 
 # Viridis, 5 classes: perceptually ordered and readable with the common colour-vision deficiencies.
 PALETTE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]
 NO_DATA_RGB = [200, 200, 200]
-FONT = '"Noto Sans Hebrew", "Noto Sans Arabic", sans-serif'
+FONT = '"Noto Sans Hebrew", "Noto Sans Arabic", sans-serif'  # tooltips are HTML: the browser shapes them
 
 
 def _rgb(hex_colour: str) -> list[int]:
     return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
-
-
-def visual_order(text: str, lang: str) -> str:
-    """deck.gl lays glyphs out left to right without bidi or Arabic shaping: do both here."""
-    if lang == "ar":
-        return get_display(arabic_reshaper.reshape(text))
-    if lang == "he":
-        return get_display(text)
-    return text
 
 
 @lru_cache(maxsize=512)
@@ -60,8 +51,8 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
             "properties": {"name": names[row.authority_id], "value": value_text.get(row.authority_id, ""),
                            "fill": fill + [220]},
         })
-        labels.append({"position": [row.label_lon, row.label_lat],
-                       "text": visual_order(names[row.authority_id], lang)})
+        labels.append({"authority_id": row.authority_id, "position": [row.label_lon, row.label_lat],
+                       "icon": label_icon(names[row.authority_id])})
     layers = [pdk.Layer(
         "GeoJsonLayer", data={"type": "FeatureCollection", "features": features}, pickable=True,
         stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=[70, 70, 70, 255],
@@ -72,12 +63,13 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
         outline = [f for f, a in zip(features, shown["authority_id"], strict=True) if a == highlight]
         layers.append(pdk.Layer("GeoJsonLayer", data={"type": "FeatureCollection", "features": outline},
                                 stroked=True, filled=False, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4))
-    text = pdk.Layer(
-        "TextLayer", data=labels, get_position="position", get_text="text", get_size=12,
-        get_color=[20, 20, 20], character_set="auto", font_family=FONT, outline_width=3,
-        outline_color=[255, 255, 255, 230], font_settings={"sdf": True}, get_text_anchor='"middle"',
-    )
-    view = _view_of(shown)
+    view = _view_of(shown, height)
+    labels = non_overlapping(_by_priority(labels, shown, highlight), view.zoom)
+    for label in labels:
+        label["size"] = display_size(label["icon"])[1]
+    # Quoted: pydeck turns a bare string argument into a JavaScript expression.
+    text = pdk.Layer("IconLayer", data=labels, get_position="position", get_icon="icon",
+                     get_size="size", size_units='"pixels"')
     tooltip = {"html": "<b>{name}</b><br/>{value}",
                "style": {"direction": "rtl" if lang in ("he", "ar") else "ltr", "fontFamily": FONT}}
     deck = pdk.Deck(layers=[*layers, text], initial_view_state=view, map_style=None,
@@ -85,10 +77,37 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
     return deck, breaks
 
 
-def _view_of(shown: pd.DataFrame) -> pdk.ViewState:
+def _by_priority(labels: list[dict], shown: pd.DataFrame, highlight: str | None) -> list[dict]:
+    """The highlighted authority first, then cities and local councils (small, densely packed, and
+    what most readers look for), then regional councils, each group largest first."""
+    info = shown.set_index("authority_id")
+    def key(label):
+        aid = label["authority_id"]
+        return (aid != highlight, aid.startswith("rc-"), -float(info.at[aid, "area_km2"] or 0))
+    return sorted(labels, key=key)
+
+
+def _bounds(geometries: list[dict]) -> tuple[float, float, float, float]:
+    lons, lats = [], []
+    for geometry in geometries:
+        rings = geometry["coordinates"] if geometry["type"] == "Polygon" else [
+            ring for polygon in geometry["coordinates"] for ring in polygon]
+        for ring in rings:
+            lons.extend(point[0] for point in ring)
+            lats.extend(point[1] for point in ring)
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _mercator_y(lat: float) -> float:
+    return (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2
+
+
+def _view_of(shown: pd.DataFrame, height: int, width: int = 620) -> pdk.ViewState:
+    """Fit the shown polygons into a map of about this size (deck.gl's world is 512 px at zoom 0)."""
     if shown.empty:
         return pdk.ViewState(latitude=31.0, longitude=34.85, zoom=6.5)
-    lat, lon = shown["label_lat"].mean(), shown["label_lon"].mean()
-    span = max(shown["label_lat"].max() - shown["label_lat"].min(), shown["label_lon"].max() - shown["label_lon"].min())
-    zoom = 7.3 if span > 1.2 else (8.2 if span > 0.4 else 9.5)
-    return pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom)
+    west, south, east, north = _bounds([_geometry(g) for g in shown["geojson"]])
+    zoom_x = math.log2(width / (512 * max(east - west, 1e-3) / 360))
+    zoom_y = math.log2(height / (512 * max(_mercator_y(south) - _mercator_y(north), 1e-5)))
+    return pdk.ViewState(latitude=(south + north) / 2, longitude=(west + east) / 2,
+                         zoom=round(min(zoom_x, zoom_y) - 0.15, 2))
