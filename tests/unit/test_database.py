@@ -1,0 +1,149 @@
+"""The published database as a public contract: schema, keys, coverage, plausibility, spot checks
+against raw cells (read here by an independent path), and a rebuild that reproduces it byte for byte."""
+import re
+
+import pandas as pd
+import pytest
+import python_calamine
+
+from indicators.build.build_database import TABLE_ORDER, build_tables, write_parquet
+from indicators.registry import load_registry
+from indicators.settings import DIMENSIONS, NEGEV_AUTHORITY_IDS, PUBLISHED_DIR, RAW_DIR
+
+REQUIRED_INDICATORS = {
+    "economic": ["avg_monthly_wage", "pct_earning_min_wage_or_less", "wage_gini", "unemployment_benefit_pct",
+                 "own_income_share_pct", "budget_income_per_capita", "nonresidential_arnona_share_pct",
+                 "gov_grant_per_capita"],
+    "social": ["population", "population_growth_pct", "ses_index", "ses_cluster", "peripherality_index",
+               "bagrut_eligible_pct", "dropout_pct", "students_pct_20_25", "dependency_ratio",
+               "migration_balance_per_1000"],
+    "environmental": ["waste_kg_per_capita_day", "recycling_pct", "household_water_m3_per_capita", "water_loss_pct",
+                      "wastewater_secondary_treatment_pct", "parks_share_pct", "open_space_share_pct",
+                      "private_cars_per_1000", "road_accidents_per_1000", "residential_density"],
+}
+COLUMNS = {
+    "authorities": ["authority_id", "cbs_code", "kind", "name_he", "name_en", "name_ar", "is_negev", "district"],
+    "indicators": ["indicator_id", "dimension", "theme", "name_he", "name_en", "name_ar", "unit",
+                   "higher_is_better", "decimals", "description_he", "description_en", "source_id"],
+    "observations": ["authority_id", "indicator_id", "year", "value", "source_id", "edition"],
+    "sources": ["source_id", "publisher", "title", "edition", "url", "licence", "sha256"],
+    "boundaries": ["authority_id", "geojson", "label_lon", "label_lat"],
+}
+
+
+@pytest.fixture(scope="module")
+def published():
+    return {name: pd.read_parquet(PUBLISHED_DIR / f"{name}.parquet") for name in TABLE_ORDER}
+
+
+def test_tables_have_the_documented_columns(published):
+    for name, columns in COLUMNS.items():
+        assert set(columns) <= set(published[name].columns), name
+
+
+def test_authorities_cover_israel_with_unique_ids(published):
+    authorities = published["authorities"]
+    assert len(authorities) >= 250 and authorities["authority_id"].is_unique
+    assert set(authorities["kind"]) == {"city", "local_council", "regional_council"}
+    assert set(authorities.loc[authorities["is_negev"], "authority_id"]) == NEGEV_AUTHORITY_IDS
+    both = authorities[authorities["cbs_code"] == 31].set_index("authority_id")["name_he"].to_dict()
+    assert both == {"la-31": "אופקים", "rc-31": "נחל שורק"}
+
+
+def test_indicators_are_declared_with_every_required_id(published):
+    indicators = published["indicators"]
+    assert len(indicators) >= 36
+    for dimension in DIMENSIONS:
+        assert (indicators["dimension"] == dimension).sum() >= 10, dimension
+        declared = set(indicators.loc[indicators["dimension"] == dimension, "indicator_id"])
+        assert set(REQUIRED_INDICATORS[dimension]) <= declared, dimension
+    assert set(indicators["indicator_id"]) == {ind.id for ind in load_registry()}
+
+
+def test_observation_keys_and_references(published):
+    obs = published["observations"]
+    assert not obs.duplicated(["authority_id", "indicator_id", "year"]).any()
+    assert set(obs["authority_id"]) <= set(published["authorities"]["authority_id"])
+    assert set(obs["indicator_id"]) <= set(published["indicators"]["indicator_id"])
+    assert set(obs["source_id"]) <= set(published["sources"]["source_id"])
+    assert obs["value"].notna().all()
+
+
+def test_plausible_values(published):
+    obs = published["observations"].merge(published["indicators"][["indicator_id", "unit"]], on="indicator_id")
+    shares = obs[obs["unit"] == "percent"]["value"]
+    assert shares.between(0, 100).all()
+    assert (obs.loc[obs["indicator_id"] == "population", "value"] > 0).all()
+
+
+def test_every_negev_authority_has_8_years_for_at_least_25_indicators(published):
+    obs = published["observations"]
+    negev = obs[obs["authority_id"].isin(NEGEV_AUTHORITY_IDS) & obs["year"].between(2013, 2022)]
+    years = negev.groupby(["authority_id", "indicator_id"])["year"].nunique().unstack(fill_value=0)
+    well_covered = (years >= 8).sum(axis=1).reindex(sorted(NEGEV_AUTHORITY_IDS), fill_value=0)
+    assert (well_covered >= 25).all(), well_covered[well_covered < 25]
+
+
+def test_boundaries_for_every_negev_authority_and_small(published):
+    boundaries = published["boundaries"]
+    assert NEGEV_AUTHORITY_IDS <= set(boundaries["authority_id"])
+    assert boundaries["geojson"].str.len().sum() < 2_000_000
+
+
+# --- spot checks: raw cells read by column header, independently of the build's mappings ---------------
+
+def _raw_cell(edition: int, sheet: str, code: int, regional: bool, header: str, band: str | None = None):
+    path = next((RAW_DIR / "cbs" / "local-authorities").glob(f"cbs_local_authorities_{edition}.xls*"))
+    rows = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
+    squash = lambda text: re.sub(r"\s+", " ", str(text)).strip()  # noqa: E731
+    head = next(i for i, row in enumerate(rows) if any(squash(c).startswith("סמל הרשות") for c in row))
+    columns = [j for j, cell in enumerate(rows[head]) if squash(cell).startswith(header)]
+    if band is not None:
+        columns = [j for j in columns if any(band in squash(rows[r][j]) for r in range(head))]
+    status = next((j for j, c in enumerate(rows[head]) if squash(c).startswith("מעמד מוניציפלי")), None)
+    for row in rows[head + 1:]:
+        code_text = squash(row[1]).split(".")[0]
+        if code_text.isdigit() and int(code_text) == code:
+            if status is None or (squash(row[status]) == "מועצה אזורית") == regional:
+                return row[columns[0]]
+    raise LookupError(f"{code} not in {path.name}/{sheet}")
+
+
+def _observed(published, authority_id, indicator_id, year):
+    obs = published["observations"]
+    row = obs[(obs["authority_id"] == authority_id) & (obs["indicator_id"] == indicator_id) & (obs["year"] == year)]
+    return row.iloc[0]
+
+
+@pytest.mark.parametrize("authority_id, code, regional, sheet, header, factor", [
+    ("la-31", 31, False, "נתונים פיזיים - עיריות ומ.מקומי", 'סה"כ אוכלוסייה בסוף 2013', 1000),
+    # The regional-council sheet carries a footnote mark glued to the header word ("אוכלוסייה1").
+    ("rc-48", 48, True, "נתונים פיזיים - מ.אזוריות", 'סה"כ אוכלוסייה1 בסוף 2013', 1000),
+])
+def test_population_2013_is_thousands_in_the_raw_file_and_persons_here(published, authority_id, code, regional,
+                                                                         sheet, header, factor):
+    raw = _raw_cell(2013, sheet, code, regional, header)
+    assert _observed(published, authority_id, "population", 2013)["value"] == pytest.approx(raw * factor)
+
+
+def test_population_2021_for_the_town_not_the_council_with_the_same_code(published):
+    sheet = "נתונים פיזיים ונתוני אוכלוסייה "
+    town = _raw_cell(2021, sheet, 31, False, 'סה"כ אוכלוסייה בסוף השנה')
+    council = _raw_cell(2021, sheet, 31, True, 'סה"כ אוכלוסייה בסוף השנה')
+    assert _observed(published, "la-31", "population", 2021)["value"] == town
+    assert _observed(published, "rc-31", "population", 2021)["value"] == council
+    assert town != council
+
+
+def test_wage_year_is_the_year_the_figure_describes(published):
+    # The 2021 file carries 2019 wages: stored under 2019, edition 2021.
+    raw = _raw_cell(2021, "נתונים פיזיים ונתוני אוכלוסייה ", 1161, False, "שכר ממוצע לחודש של שכירים")
+    observed = _observed(published, "la-1161", "avg_monthly_wage", 2019)
+    assert observed["value"] == pytest.approx(float(raw)) and observed["edition"] == 2021
+
+
+def test_rebuild_reproduces_the_committed_files_exactly(tmp_path):
+    write_parquet(build_tables(log=lambda *_: None), tmp_path)
+    for name in TABLE_ORDER:
+        assert (tmp_path / f"{name}.parquet").read_bytes() == (PUBLISHED_DIR / f"{name}.parquet").read_bytes(), (
+            f"{name}.parquet differs from a fresh build: run `make data` and commit")
