@@ -1,0 +1,165 @@
+"""`make bench`: a report (never a test) of the figures the issues set targets for.
+
+Prints one table: cold start to first page interactive in headless Chromium for the app and for a bare
+one-line Streamlit app measured in the same run (and their ratio), each page's script run time on a
+warm cache (median and p95 over reruns), the start-up data load, indicator query times, and the peak
+server memory after visiting every page in every language.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from indicators import store, views  # noqa: E402
+from indicators.settings import LANGUAGES  # noqa: E402
+from tests.browser.journeys import wait_idle  # noqa: E402
+from tests.browser.streamlit_server import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MAIN_CONTENT,
+    peak_rss_mb,
+    start_server,
+    stop_server,
+    wait_healthy,
+)
+from ui.navigation import registered_pages  # noqa: E402
+
+COLD_RUNS = 3
+RERUNS = 25
+RESULTS = ROOT / "bench" / "results"
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def cold_start_seconds(browser, script: str, cwd: Path) -> tuple[float, object]:
+    """Process start -> first page's main content rendered and the script run finished."""
+    started = time.perf_counter()
+    proc, url = start_server(script, cwd=cwd)
+    wait_healthy(url, proc=proc, timeout=120)
+    page = browser.new_page()
+    page.goto(url)
+    page.locator(MAIN_CONTENT).first.wait_for(timeout=120_000)
+    wait_idle(page, 120_000)
+    elapsed = time.perf_counter() - started
+    page.close()
+    return elapsed, (proc, url)
+
+
+def measure_cold_starts(browser) -> tuple[list[float], list[float], float]:
+    bare_dir = Path(tempfile.mkdtemp(prefix="bare-streamlit-"))
+    (bare_dir / "bare_app.py").write_text('import streamlit as st\nst.title("Hello")\n')
+    app_times, bare_times, peak = [], [], float("nan")
+    for run in range(COLD_RUNS):
+        bare, (proc, _) = cold_start_seconds(browser, "bare_app.py", bare_dir)
+        stop_server(proc)
+        app, (proc, url) = cold_start_seconds(browser, "app.py", ROOT)
+        if run == COLD_RUNS - 1:
+            visit_every_page(browser, url)
+            peak = peak_rss_mb(proc.pid)
+        stop_server(proc)
+        bare_times.append(bare)
+        app_times.append(app)
+    return app_times, bare_times, peak
+
+
+def visit_every_page(browser, url: str) -> None:
+    page = browser.new_page()
+    for lang in LANGUAGES:
+        for spec in registered_pages():
+            page.goto(f"{url}/{spec.url_path}?lang={lang}")
+            page.locator(MAIN_CONTENT).first.wait_for(timeout=120_000)
+            wait_idle(page, 120_000)
+    page.close()
+
+
+def page_run_times() -> dict[str, list[float]]:
+    """Script run time of each page on a warm cache (AppTest runs the script in this process)."""
+    times = {}
+    for spec in registered_pages():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["lang"] = "he"
+        at.run()
+        at.switch_page(spec.script)
+        at.run()  # warm the caches for this page
+        samples = []
+        for _ in range(RERUNS):
+            started = time.perf_counter()
+            at.run()
+            samples.append(time.perf_counter() - started)
+        times[spec.url_path] = samples
+    return times
+
+
+def data_load_times() -> list[float]:
+    samples = []
+    for _ in range(5):
+        started = time.perf_counter()
+        store.open_store().close()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def query_times() -> dict[str, float]:
+    con = store.open_store()
+    ids = con.execute("SELECT indicator_id FROM indicators").fetchall()
+    per_indicator = []
+    for (indicator_id,) in ids:
+        samples = []
+        for _ in range(5):
+            started = time.perf_counter()
+            views.indicator_values(con, indicator_id)
+            samples.append(time.perf_counter() - started)
+        per_indicator.append(statistics.median(samples))
+    started = time.perf_counter()
+    views.latest_values(con)
+    latest = time.perf_counter() - started
+    return {"median": statistics.median(per_indicator), "max": max(per_indicator), "latest_values": latest}
+
+
+def main() -> None:
+    rows: list[tuple[str, str, str]] = []
+    load = data_load_times()
+    rows.append(("data load (open_store)", f"{statistics.median(load) * 1000:.0f} ms", "target < 500 ms"))
+    queries = query_times()
+    rows.append(("indicator query, median over indicators", f"{queries['median'] * 1000:.1f} ms", "target < 50 ms"))
+    rows.append(("indicator query, slowest indicator", f"{queries['max'] * 1000:.1f} ms", "target < 50 ms"))
+    rows.append(("latest values of all indicators", f"{queries['latest_values'] * 1000:.1f} ms", ""))
+    for path, samples in page_run_times().items():
+        rows.append((f"page /{path} script run (median / p95, n={len(samples)})",
+                     f"{statistics.median(samples) * 1000:.0f} / {p95(samples) * 1000:.0f} ms",
+                     "target ≤ 150 / ≤ 400 ms"))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        app, bare, peak = measure_cold_starts(browser)
+        browser.close()
+    ratio = statistics.median(app) / statistics.median(bare)
+    rows.append((f"cold start, this app (median of {COLD_RUNS})", f"{statistics.median(app):.2f} s", ""))
+    rows.append((f"cold start, bare one-line app (median of {COLD_RUNS})", f"{statistics.median(bare):.2f} s", ""))
+    rows.append(("cold start ratio app / bare", f"{ratio:.2f}", "target ≤ 1.5"))
+    rows.append(("peak server RSS after every page × 3 languages", f"{peak:.0f} MB", "target ≤ 400 MB"))
+    table = format_table(rows)
+    print(table)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.md").write_text(table + "\n", encoding="utf-8")
+
+
+def format_table(rows: list[tuple[str, str, str]]) -> str:
+    widths = [max(len(r[i]) for r in rows + [("measure", "value", "note")]) for i in range(3)]
+    line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"  # noqa: E731
+    return "\n".join([line(("measure", "value", "note")), line(tuple("-" * w for w in widths)), *map(line, rows)])
+
+
+if __name__ == "__main__":
+    main()
