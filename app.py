@@ -18,5 +18,8 @@ pages = [
 current = st.navigation(pages)
 st.sidebar.markdown(f"**{translate(lang, 'common.app_title')}**")
 layout.language_switch(lang)
-layout.show_url_notes(lang)
+# Pages report link values they could not use while they run: show those notes above the page.
+notes = st.container()
 current.run()
+with notes:
+    layout.show_url_notes(lang)

@@ -13,14 +13,16 @@ from ui.i18n import translate
 def map_legend(entries: list[tuple[str, str]], lang: str, title: str) -> None:
     """Colour swatches with their value ranges as text, plus the no-data swatch."""
     items = "".join(
-        f'<span class="kmm-legend-item"><span class="kmm-swatch" style="background:{c}"></span>'
-        f"{html.escape(label)}</span>"
+        f'<span class="kmm-legend-item" role="listitem"><span class="kmm-swatch" style="background:{c}"></span>'
+        f'<span dir="ltr">{html.escape(label)}</span></span>'
         for c, label in entries
     )
-    items += (f'<span class="kmm-legend-item"><span class="kmm-swatch" style="background:#c8c8c8"></span>'
+    items += ('<span class="kmm-legend-item" role="listitem">'
+              '<span class="kmm-swatch" style="background:#c8c8c8"></span>'
               f"{html.escape(translate(lang, 'common.no_data'))}</span>")
-    st.markdown(f'<div class="kmm-legend" role="list" aria-label="{html.escape(title)}">'
-                f"<strong>{html.escape(title)}</strong> {items}</div>", unsafe_allow_html=True)
+    st.markdown(f'<div class="kmm-legend"><strong>{html.escape(title)}</strong>'
+                f'<span class="kmm-legend" role="list" aria-label="{html.escape(title)}">{items}</span></div>',
+                unsafe_allow_html=True)
 
 
 def source_line(sources: pd.DataFrame, source_ids, lang: str) -> None:

@@ -3,6 +3,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.streamlit_server import (
     CHROMIUM,
@@ -13,6 +14,8 @@ from tests.browser.streamlit_server import (
 )
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# Maps and charts paint after the script run; on a loaded 2-core machine that can take seconds.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")
