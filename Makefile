@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+ADDRESS ?= 0.0.0.0
 RUN_STAMP := $(VENV)/.stamp-run
 DEV_STAMP := $(VENV)/.stamp-dev
 PUBLISHED := data/published/observations.parquet
@@ -11,7 +12,7 @@ PUBLISHED := data/published/observations.parquet
 .PHONY: run test lint data bench browser setup setup-dev clean
 
 run: setup $(PUBLISHED)
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: setup-dev browser
 	$(BIN)/ruff check .

@@ -29,9 +29,10 @@ def chromium_executable():
 
 @pytest.fixture(scope="session")
 def app_url(chromium_executable):
-    proc, url = start_server()
+    # Served by the README's own command, so the suite proves `make run` works on this checkout.
+    proc, url = start_server(via_make=True)
     try:
-        wait_healthy(url, proc=proc)
+        wait_healthy(url, timeout=300, proc=proc)
         yield url
     finally:
         stop_server(proc)

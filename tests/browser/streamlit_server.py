@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -42,26 +43,45 @@ def wait_healthy(url: str, timeout: float = 60.0, proc: subprocess.Popen | None 
     raise TimeoutError(f"streamlit at {url} not healthy after {timeout}s")
 
 
-def start_server(script: str = "app.py", cwd: Path = ROOT) -> tuple[subprocess.Popen, str]:
-    """Launch streamlit; returns (process, base_url). The caller must stop_server() it."""
+def start_server(script: str = "app.py", cwd: Path = ROOT, via_make: bool = False) -> tuple[subprocess.Popen, str]:
+    """Launch streamlit (directly, or through the README's `make run`); returns (process, base_url).
+
+    The process leads its own process group so stop_server() also ends what `make` started.
+    """
     port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-    ]
+    if via_make:
+        cmd = ["make", "--no-print-directory", "run", f"PORT={port}", "ADDRESS=127.0.0.1"]
+    else:
+        cmd = [
+            sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+            "--server.address", "127.0.0.1", "--server.headless", "true",
+            "--browser.gatherUsageStats", "false",
+        ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     return proc, f"http://127.0.0.1:{port}"
 
 
+def server_pid(proc: subprocess.Popen) -> int:
+    """The streamlit process itself (under `make`, the child of the make process)."""
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    if children.exists():
+        pids = children.read_text().split()
+        if pids:
+            return int(pids[-1])
+    return proc.pid
+
+
 def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
     try:
+        os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+    except ProcessLookupError:
+        pass
 
 
 def peak_rss_mb(pid: int) -> float:
