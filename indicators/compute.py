@@ -26,8 +26,9 @@ def values_connection(values: pd.DataFrame) -> duckdb.DuckDBPyConnection:
 
 def compute_indicator(con: duckdb.DuckDBPyConnection, indicator: Indicator) -> pd.DataFrame:
     """All editions' figures for one indicator (several rows per year when editions overlap)."""
+    sql, params = indicator.compute_sql()
     try:
-        frame = con.execute(indicator.compute_sql()).df()
+        frame = con.execute(sql, params or None).df()
     except duckdb.Error as err:
         raise ComputeError(f"indicator {indicator.id}: query failed: {err}") from err
     expected = ["authority_id", "year", "edition", "value", "source_id"]

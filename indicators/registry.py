@@ -1,8 +1,11 @@
 """The indicator registry: one YAML declaration per indicator in indicators/definitions/, validated here.
 
 A declaration says what the indicator means (names and descriptions in he/en/ar, unit, direction,
-dimension, source) and how it is computed: either `field: <field_id>` (the figure CBS publishes,
-mapped per edition in data/mappings/) or `sql: <file>.sql` (a query over the `cbs_values` table).
+dimension, source) and how it is computed, in exactly one of three ways:
+- `field: <field_id>`: the figure CBS publishes, mapped per edition in data/mappings/;
+- `per_resident: {fields: [<field_id>, ...], per: 1 | 1000}`: a published count or amount divided by the
+  end-of-year population (sql/templates/per_resident.sql);
+- `sql: <file>.sql`: a query of its own over the `cbs_values` table.
 """
 from __future__ import annotations
 
@@ -35,19 +38,34 @@ class Indicator:
     source_id: str
     field: str | None = None
     sql_file: str | None = None
+    per_resident: tuple[tuple[str, ...], int] | None = None  # (fields, per)
     notes: dict | None = None
 
     def label(self, lang: str) -> str:
         return self.name.get(lang) or self.name["en"]
 
-    def compute_sql(self) -> str:
-        """The query yielding (authority_id, year, edition, value, source_id) rows from cbs_values."""
+    def compute_sql(self) -> tuple[str, dict]:
+        """The query and its parameters, yielding (authority_id, year, edition, value, source_id) rows."""
         if self.sql_file:
-            return (SQL_DIR / self.sql_file).read_text(encoding="utf-8")
-        return (
-            "SELECT authority_id, year, edition, value, source_id FROM cbs_values "
-            f"WHERE field_id = '{self.field}'"  # field ids are validated slugs from our own YAML
-        )
+            return (SQL_DIR / self.sql_file).read_text(encoding="utf-8"), {}
+        if self.per_resident:
+            fields, per = self.per_resident
+            return _template("per_resident"), {"fields": list(fields), "per": per}
+        return _template("field"), {"field": self.field}
+
+    @property
+    def method(self) -> str:
+        if self.sql_file:
+            return f"sql: {self.sql_file}"
+        if self.per_resident:
+            fields, per = self.per_resident
+            return f"per_resident: {' + '.join(fields)} per {per:,} residents"
+        return f"field: {self.field}"
+
+
+@lru_cache(maxsize=4)
+def _template(name: str) -> str:
+    return (SQL_DIR / "templates" / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def _check_languages(path: Path, key: str, value) -> dict:
@@ -69,12 +87,12 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
         raise RegistryError(f"{path.name}: unit {raw['unit']!r} is not in units.yml")
     if raw["higher_is_better"] not in (True, False, None):
         raise RegistryError(f"{path.name}: higher_is_better must be true, false or null")
-    has_field, has_sql = "field" in raw, "sql" in raw
-    if has_field == has_sql:
-        raise RegistryError(f"{path.name}: give exactly one of 'field' or 'sql'")
-    if has_field and not str(raw["field"]).replace("_", "").isalnum():
+    methods = [key for key in ("field", "per_resident", "sql") if key in raw]
+    if len(methods) != 1:
+        raise RegistryError(f"{path.name}: give exactly one of 'field', 'per_resident' or 'sql'")
+    if "field" in raw and not str(raw["field"]).replace("_", "").isalnum():
         raise RegistryError(f"{path.name}: field must be a slug")
-    if has_sql and not (SQL_DIR / raw["sql"]).is_file():
+    if "sql" in raw and not (SQL_DIR / raw["sql"]).is_file():
         raise RegistryError(f"{path.name}: sql file {raw['sql']!r} not found in {SQL_DIR}")
     return Indicator(
         id=raw["id"], dimension=raw["dimension"], theme=raw["theme"],
@@ -82,8 +100,20 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
         description=_check_languages(path, "description", raw["description"]),
         unit=raw["unit"], higher_is_better=raw["higher_is_better"], decimals=int(raw["decimals"]),
         source_id=raw["source_id"], field=raw.get("field"), sql_file=raw.get("sql"),
+        per_resident=_parse_per_resident(path, raw.get("per_resident")),
         notes=_check_languages(path, "notes", raw["notes"]) if raw.get("notes") else None,
     )
+
+
+def _parse_per_resident(path: Path, spec) -> tuple[tuple[str, ...], int] | None:
+    if spec is None:
+        return None
+    fields = spec.get("fields") if isinstance(spec, dict) else None
+    if not fields or not all(str(f).replace("_", "").isalnum() for f in fields):
+        raise RegistryError(f"{path.name}: per_resident needs 'fields', a list of field slugs")
+    if spec.get("per") not in (1, 1000):
+        raise RegistryError(f"{path.name}: per_resident 'per' must be 1 or 1000")
+    return tuple(fields), int(spec["per"])
 
 
 @lru_cache(maxsize=1)

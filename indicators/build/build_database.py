@@ -37,8 +37,7 @@ def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
         row |= {f"unit_{lang}": units[ind.unit][lang] for lang in LANGUAGES}
         row |= {f"description_{lang}": ind.description[lang] for lang in LANGUAGES}
         row |= {f"notes_{lang}": (ind.notes or {}).get(lang) for lang in LANGUAGES}
-        row |= {"source_id": ind.source_id,
-                "method": f"field: {ind.field}" if ind.field else f"sql: {ind.sql_file}"}
+        row |= {"source_id": ind.source_id, "method": ind.method}
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["higher_is_better"] = frame["higher_is_better"].astype("boolean")

@@ -1,0 +1,20 @@
+-- A published count or amount per resident (or per 1,000 residents): the shared shape of every
+-- `per_resident:` declaration. Budget amounts are already in ₪ and counts in persons (see the mappings).
+-- Population = persons at the end of the same year, from the latest edition that carries that year
+-- (CBS revises populations); the numerator keeps its own edition.
+WITH population AS (
+    SELECT authority_id, year, value AS persons
+    FROM cbs_values
+    WHERE field_id = 'population_total'
+    QUALIFY row_number() OVER (PARTITION BY authority_id, year ORDER BY edition DESC) = 1
+),
+amount AS (
+    SELECT authority_id, year, edition, value, source_id
+    FROM cbs_values
+    WHERE list_contains($fields, field_id)
+)
+SELECT a.authority_id, a.year, a.edition,
+       a.value / NULLIF(p.persons, 0) * $per AS value,
+       a.source_id
+FROM amount a
+JOIN population p ON p.authority_id = a.authority_id AND p.year = a.year
