@@ -25,4 +25,5 @@ def wait_idle(page, timeout: int = 45_000) -> None:
 
 
 def expect_direction(page, direction: str) -> None:
-    expect(page.locator(".stApp")).to_have_css("direction", direction)
+    """The main area's text direction (the RTL stylesheet arrives with the first script run)."""
+    expect(page.locator('[data-testid="stMain"]')).to_have_css("direction", direction)
