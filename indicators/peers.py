@@ -54,3 +54,78 @@ def nearest_peers(features: pd.DataFrame, authority_id: str, weights: dict[str, 
     """The k most similar authorities (closest first)."""
     distances = peer_distances(features, authority_id, weights or DEFAULT_WEIGHTS)
     return distances.head(k).index.tolist()
+
+
+def distance_contributions(features: pd.DataFrame, authority_id: str, weights: dict[str, float]) -> pd.DataFrame:
+    """Each peer's squared distance split by feature: w·(z_a − z_b)² for ses, peripherality and size,
+    and w_kind·[kind differs]; the row sums are the squared distances. Same rows as peer_distances."""
+    distances = peer_distances(features, authority_id, weights)
+    parts = list(FEATURE_INDICATORS) + ["kind"]
+    if distances.empty:
+        return pd.DataFrame(columns=parts, dtype=float)
+    z = standardise(features)
+    peers = distances.index
+    table = pd.DataFrame(index=peers)
+    for feature in FEATURE_INDICATORS:
+        weight = weights.get(feature, 0)
+        table[feature] = weight * (z.loc[peers, feature] - z.loc[authority_id, feature]) ** 2 if weight > 0 else 0.0
+    differs = features.loc[peers, "kind"] != features.loc[authority_id, "kind"]
+    table["kind"] = weights.get("kind", 0) * differs.astype(float)
+    return table
+
+
+def latest_with_source(values: pd.DataFrame) -> pd.DataFrame:
+    """authority_id-indexed latest figure with its year and source_id, from one indicator's values
+    (views.indicator_values: authority_id, year, value, source_id)."""
+    valid = values.dropna(subset=["value"]).sort_values("year")
+    return valid.groupby("authority_id").last()[["value", "year", "source_id"]]
+
+
+def peer_table(authority_id: str, distances: pd.Series, contributions: pd.DataFrame, authorities: pd.DataFrame,
+               feature_values: dict[str, pd.DataFrame], k: int) -> pd.DataFrame:
+    """The chosen authority (rank 0) and its k nearest peers, with the raw feature values behind the
+    distance, their year and source, and the feature that separates each peer most.
+
+    feature_values: indicator_id -> latest_with_source() frame for each FEATURE_INDICATORS indicator."""
+    nearest = distances.head(k)
+    ids = [authority_id, *nearest.index]
+    info = authorities.set_index("authority_id").reindex(ids)
+    table = pd.DataFrame({
+        "rank": range(len(ids)), "authority_id": ids, "kind": info["kind"].to_numpy(),
+        "district": info["district"].to_numpy(), "district_en": info["district_en"].to_numpy(),
+    })
+    for indicator_id in FEATURE_INDICATORS.values():
+        latest = feature_values.get(indicator_id, pd.DataFrame(columns=["value", "year", "source_id"])).reindex(ids)
+        table[indicator_id] = latest["value"].to_numpy()
+        table[f"{indicator_id}_year"] = latest["year"].astype("Int64").to_numpy()
+        table[f"{indicator_id}_source"] = latest["source_id"].to_numpy()
+    table["distance"] = [0.0, *nearest.to_numpy()]
+    main = contributions.reindex(nearest.index).idxmax(axis=1) if not contributions.empty else pd.Series(dtype=object)
+    # A peer identical on every weighted feature has nothing that separates it.
+    shares = contributions.reindex(nearest.index).sum(axis=1) if not contributions.empty else pd.Series(dtype=float)
+    main = main.where(shares > 0, None)
+    table["differs_most"] = [None, *main.reindex(nearest.index).to_numpy()]
+    return table
+
+
+def peer_export(table: pd.DataFrame, names: dict[str, str], indicators: pd.DataFrame, sources: pd.DataFrame,
+                lang: str, kind_names: dict[str, str], district: pd.Series) -> pd.DataFrame:
+    """The peer table for download: each feature with its unit, year and source, so the CSV stands on its own.
+
+    district: the district name in `lang`, aligned with `table`."""
+    meta = indicators.set_index("indicator_id")
+    src = sources.set_index("source_id")
+    out = pd.DataFrame({
+        "rank": table["rank"], "authority_id": table["authority_id"], "authority": table["authority_id"].map(names),
+        "kind": table["kind"].map(kind_names), "district": district.to_numpy(),
+    })
+    for indicator_id in FEATURE_INDICATORS.values():
+        source = table[f"{indicator_id}_source"]
+        out[indicator_id] = table[indicator_id].round(int(meta.at[indicator_id, "decimals"]) + 2)
+        out[f"{indicator_id}_unit"] = meta.at[indicator_id, f"unit_{lang}"]
+        out[f"{indicator_id}_year"] = table[f"{indicator_id}_year"]
+        out[f"{indicator_id}_source"] = (source.map(src["publisher"]) + " — " + source.map(src["title"]) + ", "
+                                         + source.map(src["edition"]).astype("string"))
+        out[f"{indicator_id}_source_url"] = source.map(src["url"])
+    out["distance"] = table["distance"].round(3)
+    return out.reset_index(drop=True)

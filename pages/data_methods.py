@@ -15,7 +15,7 @@ from ui.i18n import translate
 from ui.navigation import registered_pages
 from ui.state import url_selectbox
 
-lang = st.session_state.get("lang", "he")
+lang = layout.page_language()
 t = lambda key, **kw: translate(lang, f"data_methods.{key}", **kw)  # noqa: E731
 
 SECTIONS = ("indicators", "sources", "methods", "gaps", "database")

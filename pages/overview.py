@@ -4,12 +4,12 @@ import streamlit as st
 from indicators.exports import tidy_table
 from indicators.formatting import format_value
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access, maps
+from ui import charts, components, data_access, layout, maps
 from ui.i18n import translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
 
-lang = st.session_state.get("lang", "he")
+lang = layout.page_language()
 t = lambda key, **kw: translate(lang, f"overview.{key}", **kw)  # noqa: E731
 
 st.title(translate(lang, "common.app_title"))

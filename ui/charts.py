@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 FONT = "Noto Sans Hebrew, Noto Sans Arabic, sans-serif"
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -67,4 +68,32 @@ def sparkline(rows: pd.DataFrame) -> go.Figure:
                       plot_bgcolor="white", paper_bgcolor="white", font={"family": FONT, "size": 10})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
+    return fig
+
+
+def strip_plot(frame: pd.DataFrame, highlight: str, highlight_label: str, others_label: str) -> go.Figure:
+    """One row per panel (indicator), each on its own scale: every authority a dot, one highlighted as a
+    large diamond with its value written beside it. frame: panel, authority_id, name, value, text.
+    Dots are nudged up and down by rank so that equal values stay visible."""
+    panels = list(dict.fromkeys(frame["panel"]))
+    fig = make_subplots(rows=len(panels), cols=1, subplot_titles=panels, vertical_spacing=0.6 / max(len(panels), 1))
+    for row, panel in enumerate(panels, start=1):
+        rows = frame[frame["panel"] == panel].sort_values("value")
+        others = rows[rows["authority_id"] != highlight]
+        mine = rows[rows["authority_id"] == highlight]
+        fig.add_trace(go.Scatter(
+            x=others["value"], y=[(-0.35, 0.0, 0.35)[i % 3] for i in range(len(others))], mode="markers",
+            marker={"color": BASE, "size": 9, "opacity": 0.6, "symbol": "circle"}, name=others_label,
+            text=others["name"], customdata=others["text"], legendgroup="others", showlegend=row == 1,
+            hovertemplate="%{text}: %{customdata}<extra></extra>"), row=row, col=1)
+        fig.add_trace(go.Scatter(
+            x=mine["value"], y=[0.0] * len(mine), mode="markers+text", text=mine["text"],
+            textposition="top center", customdata=mine["name"], name=highlight_label, legendgroup="town",
+            marker={"color": HIGHLIGHT, "size": 17, "symbol": "diamond", "line": {"color": "#000000", "width": 1.5}},
+            showlegend=row == 1, hovertemplate="%{customdata}: %{text}<extra></extra>"), row=row, col=1)
+        fig.update_yaxes(visible=False, range=[-0.8, 1.2], row=row, col=1)
+        fig.update_xaxes(showgrid=True, row=row, col=1)
+    fig = _layout(fig, None, height=140 * len(panels) + 90)  # room for two-line panel titles
+    fig.update_layout(legend={"y": -0.6 / len(panels)}, margin={"t": 45})
+    fig.update_annotations(font={"family": FONT, "size": 13, "color": "#222222"})
     return fig

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from indicators.settings import LANGUAGES
 from ui.i18n import resolve_language, text_direction, translate
@@ -56,3 +57,17 @@ def language_switch(lang: str) -> None:
         translate(lang, "common.language_label"), LANGUAGES, key=_LANG_KEY,
         format_func=LANGUAGE_NAMES.get, horizontal=True, on_change=_on_language_change,
     )
+
+
+def page_language() -> str:
+    """The language app.py chose for this run; every page starts with it.
+
+    On a fresh server the first deep link (e.g. /town) is answered by Streamlit's older pages/-folder
+    routing, which runs the page without app.py (no language, no RTL, no navigation) until some session
+    has called st.navigation. app.py leaves the language in the session, so its absence means that
+    happened: switch that legacy routing off (as st.navigation itself does) and rerun through app.py.
+    """
+    if "lang" not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return st.session_state["lang"]

@@ -52,9 +52,10 @@ def url_multiselect(param: str, label: str, options: Sequence, default: list, fo
     values, ok = parse_list(raw, options, [], max_selections)
     if not ok:
         add_url_note(param, raw)
-    if not values:
-        kept = _kept(param) or []
-        values = [v for v in kept if v in options] or list(default)
+    if raw is None or (not values and not ok):
+        # Nothing in the link (or nothing usable): this session's last choice, else the default.
+        kept = _kept(param)
+        values = [v for v in kept if v in options] if kept is not None else list(default)
     st.session_state[key] = values
     chosen = container.multiselect(label, options, key=key, format_func=format_func,
                                    max_selections=max_selections,

@@ -18,9 +18,13 @@ def parse_choice(raw: str | None, options: Sequence, default):
 
 
 def parse_list(raw: str | None, options: Sequence, default: list, max_items: int | None = None):
-    """(values, ok) for a comma-separated list; unknown items are dropped and reported."""
-    if raw is None or raw == "":
+    """(values, ok) for a comma-separated list; unknown items are dropped and reported.
+
+    An absent parameter means "the default"; a present but empty one means "nothing chosen"."""
+    if raw is None:
         return list(default), True
+    if raw == "":
+        return [], True
     allowed = {str(option): option for option in options}
     items = [part.strip() for part in raw.split(LIST_SEPARATOR) if part.strip()]
     kept = list(dict.fromkeys(allowed[item] for item in items if item in allowed))

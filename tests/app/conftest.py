@@ -17,6 +17,10 @@ def open_app():
             at.query_params[key] = value
         at.run()
         if page_script:
+            # The default page has already rewritten parameters it shares with this page (indicator,
+            # year): give the page the link's own values, as a shared link to it would.
+            for key, value in query.items():
+                at.query_params[key] = value
             at.switch_page(page_script)
             at.run()
         return at

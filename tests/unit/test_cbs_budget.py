@@ -255,7 +255,7 @@ def _run(indicator_id: str) -> dict:
     con = duckdb.connect()
     con.register("cbs_values", _fixture())
     ind = next(i for i in load_registry() if i.id == indicator_id)
-    df = con.execute(ind.compute_sql()).df()
+    df = con.execute(*_query(ind)).df()
     assert list(df.columns) == ["authority_id", "year", "edition", "value", "source_id"]
     return {(r.year, r.edition): r.value for r in df.itertuples()}
 
@@ -276,3 +276,9 @@ def test_budget_indicators_declared():
             "budget_deficit_pct", "accumulated_deficit_pct", "debt_per_capita",
             "residential_arnona_per_capita", "development_spending_per_capita",
             "budget_expenditure_per_capita", "balancing_grant_per_capita"} <= ids
+
+
+def _query(indicator):
+    """(sql, parameters) as the build runs them."""
+    sql, params = indicator.compute_sql()
+    return sql, params or None

@@ -24,3 +24,8 @@ def test_list_reports_unknown_and_excess_items():
 
 def test_round_trip():
     assert parse_list(format_list(["a", "b"]), ["a", "b"], []) == (["a", "b"], True)
+
+
+def test_empty_list_parameter_means_nothing_chosen():
+    assert parse_list("", ["a"], ["a"]) == ([], True)
+    assert parse_list(None, ["a"], ["a"]) == (["a"], True)

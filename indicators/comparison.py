@@ -1,0 +1,209 @@
+"""Pure computations behind the Compare page: the chosen set of authorities from the URL, the side-by-side
+table (latest figure of each authority, Negev and Israel medians), percentile scores among all of
+Israel's authorities and their medians per dimension.
+
+"Israel" is the median of all of Israel's local authorities in the CBS files (not a national total)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators import settings
+from indicators.exports import tidy_table
+from indicators.formatting import format_value
+from indicators.stats import benchmark_table, default_year, percentile_scores
+
+DIMENSIONS = settings.DIMENSIONS
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The authorities a `?compare=` list asks for: the usable ones, in order, and what was dropped."""
+    kept: list[str]
+    unknown: list[str]
+    over_cap: list[str]
+
+
+def parse_selection(raw: str | None, options: Sequence[str], max_items: int) -> Selection:
+    """Known ids in the order given (duplicates removed), capped at `max_items`; never raises."""
+    items = [part.strip() for part in (raw or "").split(",") if part.strip()]
+    allowed = set(options)
+    known = list(dict.fromkeys(item for item in items if item in allowed))
+    unknown = [item for item in dict.fromkeys(items) if item not in allowed]
+    return Selection(known[:max_items], unknown, known[max_items:])
+
+
+def default_selection(town: str | None, options: Sequence[str], preferred: Sequence[str], size: int = 3) -> list[str]:
+    """The town from the link (if known) first, then the preferred authorities, `size` in all."""
+    allowed = set(options)
+    ordered = [a for a in [town, *preferred] if a in allowed]
+    return list(dict.fromkeys(ordered))[:size]
+
+
+def direction(value) -> bool | None:
+    """higher_is_better as stored (True/False/None or NaN) -> True/False/None."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return None
+    return bool(value)
+
+
+def ordered_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Indicators grouped by dimension (economic, social, environmental), then theme, then id."""
+    rank = {d: i for i, d in enumerate(DIMENSIONS)}
+    order = indicators.assign(_d=indicators["dimension"].map(rank).fillna(len(DIMENSIONS)))
+    return order.sort_values(["_d", "theme", "indicator_id"], kind="stable").drop(columns="_d").reset_index(drop=True)
+
+
+def reference_years(observations: pd.DataFrame) -> pd.Series:
+    """indicator_id -> the latest well-covered year across all authorities (stats.default_year), the
+    year in which authorities are ranked against each other and medians are taken."""
+    years = {}
+    for indicator_id, rows in observations.groupby("indicator_id", sort=True):
+        year = default_year(rows, rows["authority_id"].unique())
+        if year is not None:
+            years[indicator_id] = year
+    return pd.Series(years, dtype="Int64", name="year")
+
+
+def percentile_matrix(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Every authority's percentile among all authorities, per indicator, in the reference year.
+
+    Direction-adjusted (100 = best) where higher_is_better is set; for indicators with no better
+    direction the score rises with the value and `neutral` is True.
+    Columns: authority_id, indicator_id, dimension, year, value, percentile, neutral."""
+    years = reference_years(observations)
+    meta = indicators.set_index("indicator_id")
+    parts = []
+    for indicator_id, year in years.items():
+        if indicator_id not in meta.index:
+            continue
+        better = direction(meta.at[indicator_id, "higher_is_better"])
+        rows = observations[(observations["indicator_id"] == indicator_id) & (observations["year"] == year)]
+        values = rows.set_index("authority_id")["value"].dropna()
+        parts.append(pd.DataFrame({
+            "authority_id": values.index, "indicator_id": indicator_id,
+            "dimension": meta.at[indicator_id, "dimension"], "year": int(year), "value": values.to_numpy(),
+            "percentile": percentile_scores(values, better).to_numpy(), "neutral": better is None,
+        }))
+    columns = ["authority_id", "indicator_id", "dimension", "year", "value", "percentile", "neutral"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]
+
+
+def dimension_summary(percentiles: pd.DataFrame, authority_ids: Sequence[str]) -> pd.DataFrame:
+    """Median percentile per dimension for each authority, over indicators with a better direction
+    only (a neutral indicator's percentile says "larger", not "better").
+    Columns: authority_id, dimension, percentile, indicators (how many went into the median)."""
+    scored = percentiles[~percentiles["neutral"].astype(bool) & percentiles["authority_id"].isin(set(authority_ids))]
+    summary = (scored.groupby(["authority_id", "dimension"])["percentile"]
+               .agg(percentile="median", indicators="count").reset_index())
+    order = {a: i for i, a in enumerate(authority_ids)}
+    rank = {d: i for i, d in enumerate(DIMENSIONS)}
+    summary = summary.sort_values(by=["authority_id", "dimension"],
+                                  key=lambda c: c.map(order) if c.name == "authority_id" else c.map(rank))
+    return summary.reset_index(drop=True)
+
+
+def latest_grid(latest: pd.DataFrame, gaps: pd.DataFrame, indicator_ids: Sequence[str],
+                authority_ids: Sequence[str]) -> pd.DataFrame:
+    """Every (authority, indicator) pair: its most recent figure and year, or, where there is none,
+    the reason CBS gives for the most recent missing figure (None if no reason is recorded).
+    Columns: authority_id, indicator_id, value, year, reason."""
+    grid = pd.MultiIndex.from_product([list(authority_ids), list(indicator_ids)],
+                                      names=["authority_id", "indicator_id"]).to_frame(index=False)
+    found = latest[latest["authority_id"].isin(set(authority_ids))][["authority_id", "indicator_id", "value", "year"]]
+    grid = grid.merge(found, on=["authority_id", "indicator_id"], how="left")
+    last_gap = (gaps.sort_values("year").groupby(["authority_id", "indicator_id"], as_index=False).last()
+                [["authority_id", "indicator_id", "reason"]]) if not gaps.empty else \
+        pd.DataFrame(columns=["authority_id", "indicator_id", "reason"])
+    grid = grid.merge(last_gap, on=["authority_id", "indicator_id"], how="left")
+    grid["reason"] = grid["reason"].where(grid["value"].isna(), None)
+    grid["reason"] = grid["reason"].astype(object).where(grid["reason"].notna(), None)
+    return grid
+
+
+def group_medians(observations: pd.DataFrame, years: pd.Series, groups: dict[str, Sequence[str]]) -> pd.DataFrame:
+    """indicator_id-indexed medians of each group of authorities in the indicator's reference year.
+    Columns: one per group, plus `year`."""
+    in_year = observations.merge(years.rename("ref_year"), left_on="indicator_id", right_index=True)
+    in_year = in_year[in_year["year"] == in_year["ref_year"]]
+    table = pd.DataFrame({"year": years})
+    for name, ids in groups.items():
+        subset = in_year[in_year["authority_id"].isin(set(ids))]
+        table[name] = subset.groupby("indicator_id")["value"].median()
+    return table
+
+
+def cell_text(value, year, reason: str | None, decimals: int, unit: str, no_data: str,
+              reason_text: Callable[[str], str]) -> str:
+    """"1,234 (2021)" or "No data — not reported"."""
+    if value is None or pd.isna(value):
+        return f"{no_data} — {reason_text(reason)}" if reason else no_data
+    return f"{format_value(float(value), decimals, unit)} ({int(year)})"
+
+
+def comparison_table(grid: pd.DataFrame, medians: pd.DataFrame, indicators: pd.DataFrame,
+                     columns: dict[str, str], labels: dict[str, str], lang: str,
+                     reason_text: Callable[[str], str]) -> pd.DataFrame:
+    """The side-by-side display table: one row per indicator (grouped by dimension), one text column
+    per authority and per median group, then the unit.
+
+    columns: authority_id or median-group name -> column header, in display order.
+    labels: {"indicator", "unit", "dimension", "no_data"} headers and the no-data word."""
+    rows = []
+    by_pair = grid.set_index(["indicator_id", "authority_id"])
+    for meta in ordered_indicators(indicators).itertuples():
+        decimals, unit = int(meta.decimals), meta.unit
+        row = {"dimension": meta.dimension, labels["indicator"]: getattr(meta, f"name_{lang}")}
+        for key, header in columns.items():
+            if key in medians.columns:
+                value = medians[key].get(meta.indicator_id)
+                year = medians["year"].get(meta.indicator_id)
+                row[header] = cell_text(value, year, None, decimals, unit, labels["no_data"], reason_text)
+            else:
+                cell = by_pair.loc[(meta.indicator_id, key)] if (meta.indicator_id, key) in by_pair.index else None
+                row[header] = labels["no_data"] if cell is None else cell_text(
+                    cell["value"], cell["year"], cell["reason"], decimals, unit, labels["no_data"], reason_text)
+        # The unit last: on a phone the first screen then shows the indicator beside the first authority.
+        row[labels["unit"]] = getattr(meta, f"unit_{lang}")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def export_table(observations: pd.DataFrame, authority_ids: Sequence[str], indicators: pd.DataFrame,
+                 names: dict[str, str], sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Long format for download: every figure of the chosen authorities (all indicators, all years),
+    each row with its dimension, unit and source."""
+    chosen = observations[observations["authority_id"].isin(set(authority_ids))]
+    parts = []
+    for meta in ordered_indicators(indicators).to_dict("records"):
+        rows = chosen[chosen["indicator_id"] == meta["indicator_id"]]
+        if rows.empty:
+            continue
+        rows = rows.sort_values(["authority_id", "year"], key=lambda c: c.map(
+            {a: i for i, a in enumerate(authority_ids)}) if c.name == "authority_id" else c)
+        part = tidy_table(rows, names, meta, sources, lang)
+        part.insert(2, "dimension", meta["dimension"])
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def trend_frame(values: pd.DataFrame, authority_ids: Sequence[str], names: dict[str, str],
+                benchmarks: dict[str, Sequence[str]]) -> pd.DataFrame:
+    """Rows for ui.charts.trend_lines: the chosen authorities' series (in the order chosen) followed by
+    the benchmark medians (label -> authority ids), over the years the chosen authorities cover.
+    Columns: series, year, value."""
+    own = values[values["authority_id"].isin(set(authority_ids))].dropna(subset=["value"])
+    if own.empty:
+        return pd.DataFrame(columns=["series", "year", "value"])
+    order = {a: i for i, a in enumerate(authority_ids)}
+    own = own.assign(_order=own["authority_id"].map(order)).sort_values(["_order", "year"])
+    lines = own.assign(series=own["authority_id"].map(names))[["series", "year", "value"]]
+    first, last = own["year"].min(), own["year"].max()
+    medians = benchmark_table(values, {label: list(ids) for label, ids in benchmarks.items()})
+    medians = medians.loc[first:last].rename_axis("year").reset_index()
+    medians = medians.melt(id_vars="year", var_name="series", value_name="value").dropna(subset=["value"])
+    return pd.concat([lines, medians[["series", "year", "value"]]], ignore_index=True)

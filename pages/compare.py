@@ -1,0 +1,107 @@
+"""Compare: 2–6 authorities side by side on every indicator, as percentiles among all of Israel's
+authorities, and over time for one indicator."""
+import streamlit as st
+
+from indicators import comparison
+from indicators.exports import tidy_table
+from ui import compare_data, components, data_access, layout
+from ui.i18n import translate
+from ui.layout import show_url_notes
+from ui.state import url_multiselect, url_selectbox
+
+MAX_AUTHORITIES = 6
+DEFAULT_OTHERS = ["la-9000", "la-1161", "la-2200"]  # Be'er Sheva, Rahat, Dimona
+
+lang = layout.page_language()
+t = lambda key, **kw: translate(lang, f"compare.{key}", **kw)  # noqa: E731
+
+st.title(t("title"))
+st.caption(t("intro"))
+
+if not data_access.data_ready():
+    st.info(translate(lang, "common.data_missing"))
+    st.stop()
+
+authorities = data_access.table("authorities")
+indicators = data_access.table("indicators")
+sources = data_access.table("sources")
+names = data_access.names_of_authorities(lang)
+negev = set(data_access.negev_ids())
+# Negev authorities first, then the rest of Israel, each alphabetically.
+options = sorted(authorities["authority_id"], key=lambda a: (a not in negev, str(names.get(a, a))))
+dimension_titles = compare_data.dimension_titles(lang)
+
+# --- The set of authorities. Clean the link first so that a partly wrong list keeps its good part.
+raw = st.query_params.get("compare")
+selection = comparison.parse_selection(raw, options, MAX_AUTHORITIES)
+if raw is not None:
+    if selection.unknown:
+        fallback = "" if selection.kept else " " + t("default_shown")
+        st.warning(t("unknown_ids", ids=", ".join(selection.unknown)) + fallback, icon="⚠️")
+    if selection.over_cap:
+        st.info(t("capped", max=MAX_AUTHORITIES, dropped=", ".join(names[a] for a in selection.over_cap)))
+    if selection.kept:
+        st.query_params["compare"] = ",".join(selection.kept)
+    else:
+        del st.query_params["compare"]
+default = comparison.default_selection(st.query_params.get("town"), options, DEFAULT_OTHERS)
+chosen = url_multiselect("compare", t("choose"), options, default, format_func=names.get,
+                         max_selections=MAX_AUTHORITIES, placeholder=t("choose_placeholder"))
+if len(chosen) < 2:
+    st.info(t("need_two"), icon=":material/group_add:")
+    st.stop()
+chosen_key = tuple(chosen)
+chosen_names = [names[a] for a in chosen]
+
+# --- 1. Side by side on every indicator.
+st.header(t("table_heading"))
+st.caption(t("table_caption", count=len(authorities)))
+table = compare_data.side_by_side(chosen_key, lang)
+for tab, dimension in zip(st.tabs([dimension_titles[d] for d in comparison.DIMENSIONS]), comparison.DIMENSIONS,
+                          strict=True):
+    tab.dataframe(table[table["dimension"] == dimension].drop(columns="dimension"), hide_index=True,
+                  width="stretch", height="content")
+export = compare_data.export(chosen_key, lang)
+components.csv_download(export, f"kmm-compare-{'-'.join(chosen)}.csv", lang, key="compare_csv")
+components.source_line(sources, export["source_id"].unique() if not export.empty else [], lang)
+
+# --- 2. Percentiles among all of Israel's authorities: one scale for every indicator.
+st.header(t("percentile_heading"))
+st.caption(t("percentile_caption", count=len(authorities)))
+dots, dots_table = compare_data.percentile_view(chosen_key, lang)
+st.plotly_chart(dots, width="stretch", config={"displaylogo": False}, key="compare_dots")
+st.caption(t("neutral_note"))
+with st.expander(translate(lang, "common.data_table")):
+    st.dataframe(dots_table, hide_index=True, width="stretch")
+
+st.subheader(t("summary_heading"))
+bars, bars_table = compare_data.summary_view(chosen_key, lang)
+st.plotly_chart(bars, width="stretch", config={"displaylogo": False}, key="compare_bars")
+st.caption(t("summary_caption"))
+with st.expander(translate(lang, "common.data_table")):
+    st.dataframe(bars_table, hide_index=True, width="stretch")
+
+# --- 3. One indicator over time.
+st.header(t("trend_heading"))
+ordered = comparison.ordered_indicators(indicators)
+indicator_names = dict(zip(ordered["indicator_id"], ordered[f"name_{lang}"], strict=True))
+dimension_of = dict(zip(ordered["indicator_id"], ordered["dimension"], strict=True))
+indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), ordered["indicator_id"].tolist(),
+                             "avg_monthly_wage",
+                             format_func=lambda i: f"{dimension_titles[dimension_of[i]]} · {indicator_names[i]}")
+show_url_notes(lang)  # notes about unusable URL values (e.g. an unknown indicator), in this same run
+trend, missing = compare_data.trend_view(chosen_key, indicator_id, lang)
+if trend is None:
+    st.info(t("trend_no_data", indicator=indicator_names[indicator_id]))
+else:
+    st.plotly_chart(trend, width="stretch", config={"displaylogo": False}, key="compare_trend")
+    if missing:
+        st.caption(t("trend_missing", names=", ".join(missing)))
+    st.caption(t("trend_caption", count=len(authorities)))
+    values = data_access.indicator_values(indicator_id)
+    own = values[values["authority_id"].isin(chosen_key)]
+    trend_table = tidy_table(own, names, data_access.indicator_meta(indicator_id), sources, lang)
+    with st.expander(translate(lang, "common.data_table")):
+        st.dataframe(trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
+    components.csv_download(trend_table, f"kmm-compare-{indicator_id}.csv", lang, key="compare_trend_csv")
+    components.source_line(sources, own["source_id"].unique(), lang)

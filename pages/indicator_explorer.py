@@ -1,0 +1,198 @@
+"""Indicator explorer: one indicator across the Negev or all Israel — map, ranking, trends and a table."""
+import streamlit as st
+
+from indicators import explorer
+from indicators.exports import tidy_table, to_csv_bytes
+from indicators.formatting import format_value
+from indicators.stats import default_year
+from ui import charts, components, data_access, explorer_data, layout, maps
+from ui.i18n import translate
+from ui.state import url_multiselect, url_selectbox
+
+lang = layout.page_language()
+t = lambda key, **kw: translate(lang, f"indicator_explorer.{key}", **kw)  # noqa: E731
+
+st.title(t("title"))
+st.caption(t("intro"))
+
+if not data_access.data_ready():
+    st.info(translate(lang, "common.data_missing"))
+    st.stop()
+
+authorities = data_access.table("authorities")
+sources = data_access.table("sources")
+names = data_access.names_of_authorities(lang)
+negev = data_access.negev_ids()
+all_ids = authorities["authority_id"].tolist()
+by_name = sorted(all_ids, key=lambda a: str(names.get(a, a)))
+kind_names = {k: t(f"kind_{k}") for k in explorer.KINDS}
+indicators = data_access.table("indicators")
+dimension_of = dict(zip(indicators["indicator_id"], indicators["dimension"], strict=True))
+indicator_labels = data_access.names_of_indicators(lang)
+
+
+def _indicator_label(indicator_id: str) -> str:
+    return f"{t('dimension_' + dimension_of[indicator_id])} · {indicator_labels[indicator_id]}"
+
+
+# --- Controls: every choice lives in the URL, so a copied link reopens this view. Three rows of at most
+# three widgets (they stack on a phone); the type filter gets room for its three chips.
+top, area_row, group_row = st.columns([3, 1]), st.columns([1, 1.6]), st.columns(2)
+indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"),
+                             explorer.indicator_order(indicators, lang), "avg_monthly_wage",
+                             format_func=_indicator_label, container=top[0])
+meta = data_access.indicator_meta(indicator_id)
+values = data_access.indicator_values(indicator_id)
+years = sorted(values["year"].unique().tolist(), reverse=True)
+year = None
+if years:
+    year = url_selectbox("year", translate(lang, "common.year"), years, default_year(values, negev) or years[0],
+                         container=top[1])
+town = url_selectbox("town", t("highlight"), by_name, "la-9000", format_func=names.get, container=group_row[0])
+peers_of = url_selectbox("peers_of", t("peers_filter"), ["", *by_name], "",
+                         format_func=lambda a: names.get(a) if a else t("peers_none"), container=group_row[1])
+# A peer group is drawn from all of Israel and replaces the area, so the area choice pauses meanwhile.
+scope = url_selectbox("scope", t("area"), list(explorer.SCOPES), "negev", format_func=lambda s: t(f"scope_{s}"),
+                      container=area_row[0], widget=area_row[0].radio, horizontal=True, disabled=bool(peers_of))
+kinds = url_multiselect("kind", t("kind_filter"), list(explorer.KINDS), list(explorer.KINDS),
+                        format_func=kind_names.get, container=area_row[1])
+
+peer_group = None
+if peers_of:
+    peer_group = [peers_of, *data_access.nearest_peers(peers_of)]
+shown_ids = explorer.filter_authorities(authorities, scope, kinds or explorer.KINDS, peer_group)
+
+# --- What the indicator is.
+unit_label = meta[f"unit_{lang}"]
+decimals = int(meta["decimals"])
+direction = {True: "higher", False: "lower"}.get(meta["higher_is_better"], "none")
+publishers = "; ".join(sorted(sources.loc[sources["series"] == meta["source_id"], "publisher"].unique()))
+with st.container(border=True):
+    st.markdown(f"**{meta[f'name_{lang}']}** · {t('dimension_' + meta['dimension'])}")
+    st.markdown(str(meta[f"description_{lang}"]))
+    st.caption(f"{t('unit_label')}: {unit_label} · {t('direction_label')}: {t('direction_' + direction)} · "
+               f"{translate(lang, 'common.source_label')}: {publishers}")
+
+if year is None:
+    st.info(t("no_data_indicator"))
+    st.stop()
+
+if peers_of:
+    if len(peer_group) == 1:
+        st.info(t("peers_unavailable", name=names[peers_of]))
+    else:
+        st.caption(t("peers_caption", name=names[peers_of], count=len(peer_group) - 1))
+        hidden = len(peer_group) - len(shown_ids)
+        if hidden:
+            st.caption(t("peers_hidden", hidden=hidden, total=len(peer_group)))
+
+
+def fmt(value):
+    """With the unit, for captions and the map tooltip."""
+    return explorer.value_text(value, decimals, meta["unit"], unit_label)
+
+
+def short(value):
+    """Without the unit, for values written on charts (their axis title carries it)."""
+    return format_value(value, decimals, meta["unit"])
+
+
+ranked = explorer.year_table(values, year, shown_ids, all_ids, meta["higher_is_better"])
+medians = explorer.reference_medians(values, year, negev, all_ids)
+name = meta[f"name_{lang}"]
+label = f"{name} ({unit_label})"
+
+if not shown_ids:
+    st.warning(t("no_authorities"))
+elif ranked.empty:
+    st.info(t("no_data_filtered", indicator=name, year=year))
+else:
+    st.caption(t("shown_count", count=len(ranked), total=len(shown_ids), year=year))
+
+    # --- Map.
+    st.header(t("map_heading"))
+    deck, breaks = explorer_data.map_deck(indicator_id, year, tuple(shown_ids), lang, town,
+                                          translate(lang, "common.no_data"))
+    st.pydeck_chart(deck, height=520)
+    components.map_legend(maps.legend_entries(breaks, short), lang, label)
+    st.caption(t("map_caption", indicator=name, year=year))
+
+    # --- Ranked bars with the two medians as reference lines.
+    st.header(t("chart_heading", year=year))
+    bars = ranked.assign(name=ranked["authority_id"].map(names), text=[short(v) for v in ranked["value"]])
+    figure = charts.ranked_bar(bars, label, f"{name}, {year}", highlight=town)
+    figure.update_xaxes(range=explorer.bar_range(bars["value"]))
+    # Both labels just above the plot, on either side of their lines, clear of the bars and axis ticks.
+    for key, dash, side in (("negev", "dash", "right"), ("israel", "dot", "left")):
+        if medians[key] is not None:
+            figure.add_vline(x=medians[key], line_dash=dash, line_color="#000000", line_width=1.5)
+            figure.add_annotation(x=medians[key], y=1, yref="paper", yanchor="bottom", xanchor=side, showarrow=False,
+                                  text=t(f"{key}_median"), font={"size": 12, "color": "#000000"})
+    # All of Israel is 250 bars: scroll them in a box rather than push the table a page further down.
+    chart_box = st.container(height=640) if len(bars) > 40 else st.container()
+    chart_box.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    st.caption(t("medians_caption", negev=fmt(medians["negev"]) or translate(lang, "common.no_data"),
+                 israel=fmt(medians["israel"]) or translate(lang, "common.no_data"), year=year))
+    if direction == "lower":  # the bars are ordered by value, so the best are at the bottom here
+        st.caption(t("bars_lower_better"))
+    if town in shown_ids and town not in set(ranked["authority_id"]):
+        st.caption(t("town_no_value", name=names[town], year=year))
+
+    # --- Data table and downloads.
+    st.header(t("table_heading", year=year))
+    by_kind = authorities.set_index("authority_id")["kind"].map(kind_names)
+    best = "best" if direction != "none" else "highest"  # what rank 1 and percentile 100 mean
+    missing = explorer.missing_in_year(values, year, shown_ids)
+    reasons = explorer.gap_reasons(explorer_data.indicator_gaps(indicator_id), year, missing)
+    shown_table = explorer.with_missing(ranked, missing, reasons)
+    shown_table = shown_table.assign(authority=shown_table["authority_id"].map(names),
+                                     kind=shown_table["authority_id"].map(by_kind),
+                                     note=shown_table["reason"].map(lambda r: t(f"reason_{r}") if isinstance(r, str)
+                                                                   else ""))
+    # Name and value first: on a phone the later columns scroll sideways; the name stays pinned.
+    columns = ["authority", "value", "rank", "percentile", "kind"]
+    if missing:  # the reason column only when some authority has no figure
+        st.caption(t("missing_caption", count=len(missing), year=year))
+        columns.append("note")
+    st.dataframe(
+        shown_table[columns], hide_index=True, width="stretch",
+        column_config={
+            "authority": st.column_config.TextColumn(translate(lang, "common.town"), pinned=True),
+            "value": st.column_config.NumberColumn(t("col_value", unit=unit_label), format=f"%.{decimals}f"),
+            "rank": st.column_config.NumberColumn(t("col_rank"), format="%d", help=t(f"col_rank_help_{best}")),
+            "percentile": st.column_config.NumberColumn(t("col_percentile"), format="%.0f",
+                                                        help=t(f"col_percentile_help_{best}")),
+            "kind": st.column_config.TextColumn(t("col_kind")),
+            "note": st.column_config.TextColumn(t("col_note")),
+        },
+    )
+    year_csv = explorer.with_ranks(tidy_table(ranked, names, meta, sources, lang), ranked, by_kind.to_dict())
+    st.download_button(t("download_year", year=year), data=to_csv_bytes(year_csv),
+                       file_name=f"kmm-{indicator_id}-{year}-{scope}.csv", mime="text/csv",
+                       key="explorer_csv_year", icon=":material/download:")
+    components.source_line(sources, ranked["source_id"].unique(), lang)
+
+# --- Trends: chosen authorities against the Negev and Israel medians, every year.
+st.header(t("trend_heading"))
+compare = url_multiselect("compare", t("compare"), by_name, [town], format_func=names.get, max_selections=5)
+benchmarks = {t("negev_median"): negev, t("israel_median"): all_ids}
+trend = explorer.trend_frame(values, compare, names, benchmarks, short)
+if trend.empty:
+    st.info(t("no_data_indicator"))
+else:
+    trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name)
+    trend_figure.update_layout(legend={"y": -0.22})  # clear of the year axis title
+    st.plotly_chart(trend_figure, width="stretch", config={"displaylogo": False})
+    st.caption(t("trend_caption"))
+    with st.expander(t("trend_table")):
+        st.dataframe(explorer.trend_table(trend), width="stretch",
+                     column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
+                                                                          format="%d")})
+
+series_rows = values[values["authority_id"].isin(set(shown_ids)) & values["value"].notna()]
+if not series_rows.empty:
+    series_csv = tidy_table(series_rows, names, meta, sources, lang)
+    st.download_button(t("download_series", count=len(shown_ids)), data=to_csv_bytes(series_csv),
+                       file_name=f"kmm-{indicator_id}-{scope}-all-years.csv", mime="text/csv",
+                       key="explorer_csv_series", icon=":material/download:")
+    components.source_line(sources, series_rows["source_id"].unique(), lang)

@@ -1,0 +1,85 @@
+"""Peer groups ("twins", as in Kolada): the authorities across Israel most like a chosen one on the
+socio-economic index, peripherality, size and kind, with weights the user sets."""
+import streamlit as st
+
+from ui import components, data_access, layout, maps, peer_groups_data
+from ui.i18n import translate
+from ui.layout import show_url_notes
+from ui.navigation import registered_pages
+from ui.state import url_selectbox
+
+WEIGHT_STEPS = [0, 0.5, 1, 1.5, 2, 2.5, 3]
+PEER_COUNTS = list(range(5, 21))
+COMPARE_WITH = 5  # the Compare page takes six authorities: the town and its five nearest peers
+
+lang = layout.page_language()
+t = lambda key, **kw: translate(lang, f"peer_groups.{key}", **kw)  # noqa: E731
+
+st.title(t("title"))
+st.caption(t("intro"))
+
+if not data_access.data_ready():
+    st.info(translate(lang, "common.data_missing"))
+    st.stop()
+
+authorities = data_access.table("authorities")
+sources = data_access.table("sources")
+names = data_access.names_of_authorities(lang)
+negev = set(data_access.negev_ids())
+options = sorted(authorities["authority_id"], key=lambda a: (a not in negev, str(names.get(a, a))))
+
+# --- Choices (all in the URL, so a shared link reopens the same peer group).
+town = url_selectbox("town", translate(lang, "common.town"), options, "la-9000", format_func=names.get)
+st.markdown(f"**{t('weights_heading')}**")
+# Two rows of two, so that on a phone (columns stack) the sliders keep the order of the method text.
+first, second = st.columns(2), st.columns(2)
+weights = {
+    "ses": url_selectbox("peer_ses", t("weight_ses"), WEIGHT_STEPS, 1, widget=first[0].select_slider),
+    "peripherality": url_selectbox("peer_periph", t("weight_periph"), WEIGHT_STEPS, 1,
+                                   widget=first[1].select_slider),
+    "size": url_selectbox("peer_size", t("weight_size"), WEIGHT_STEPS, 1, widget=second[0].select_slider),
+    "kind": url_selectbox("peer_kind", t("weight_kind"), WEIGHT_STEPS, 1, widget=second[1].select_slider),
+}
+k = url_selectbox("peer_k", t("how_many"), PEER_COUNTS, 10, widget=st.select_slider)
+show_url_notes(lang)  # notes about unusable URL values, shown in this same run
+
+weight_key = tuple(sorted((f, float(w)) for f, w in weights.items()))
+view = peer_groups_data.peer_view(town, weight_key, k, lang)
+if view is None:
+    st.info(t("no_peers", name=names[town]))
+    st.stop()
+peer_ids = peer_groups_data.peer_table(town, weight_key, k)["authority_id"].iloc[1:].tolist()
+
+# --- The peers as a table.
+st.header(t("table_heading", name=names[town], count=len(peer_ids)))
+st.dataframe(view.table, hide_index=True, width="stretch", column_config={
+    t("col_ses"): st.column_config.NumberColumn(format="%.3f"),
+    t("col_periph"): st.column_config.NumberColumn(format="%.3f"),
+    t("col_population"): st.column_config.NumberColumn(format="localized"),
+    t("col_distance"): st.column_config.NumberColumn(format="%.2f"),
+})
+st.caption(t("table_caption", name=names[town]))
+components.csv_download(view.export, f"kmm-peers-{town}.csv", lang, key="peers_csv")
+components.source_line(sources, view.source_ids, lang)
+
+links = st.columns(2)
+links[0].page_link("pages/compare.py", label=t("compare_link", count=min(COMPARE_WITH, len(peer_ids))),
+                   icon=":material/compare_arrows:",
+                   query_params={"lang": lang, "compare": ",".join([town, *peer_ids[:COMPARE_WITH]])})
+if any(p.script == "pages/town_profile.py" for p in registered_pages()):
+    links[1].page_link("pages/town_profile.py", label=t("profile_link", name=names[town]),
+                       icon=":material/location_city:", query_params={"lang": lang, "town": town})
+
+# --- Where they sit on the two indices, and on the map.
+st.header(t("scatter_heading"))
+st.plotly_chart(view.scatter, width="stretch", config={"displaylogo": False}, key="peers_scatter")
+st.caption(t("scatter_caption"))
+
+st.header(t("map_heading"))
+st.pydeck_chart(view.deck, height=420)
+components.map_legend(maps.legend_entries(view.breaks, lambda v: f"{v:.2f}"), lang, t("col_distance"))
+st.caption(t("map_caption") + (" " + t("map_missing", names=", ".join(view.off_map)) if view.off_map else ""))
+
+# --- How it works.
+st.header(t("method_heading"))
+st.markdown(t("method_text"))

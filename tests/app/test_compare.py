@@ -1,0 +1,131 @@
+"""Compare page through AppTest: shared links (typical and broken), figures checked against the published
+Parquet files read here independently, in English and Arabic."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+PAGE = "pages/compare.py"
+PUBLISHED = Path(__file__).resolve().parents[2] / "data" / "published"
+
+
+@pytest.fixture(scope="module")
+def observations():
+    return pd.read_parquet(PUBLISHED / "observations.parquet")
+
+
+def _latest(observations, authority_id, indicator_id):
+    rows = observations[(observations["authority_id"] == authority_id)
+                        & (observations["indicator_id"] == indicator_id)].sort_values("year")
+    return rows.iloc[-1]
+
+
+def _frame_with(at, column):
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def _side_by_side(at):
+    """The three dimension tabs of the side-by-side table, as one frame indexed by indicator."""
+    return pd.concat([df.value for df in at.dataframe[:3]]).set_index(at.dataframe[0].value.columns[0])
+
+
+def _no_exception(at):
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_typical_link_shows_latest_figures_and_medians(open_app, observations):
+    at = open_app(PAGE, lang="en", compare="la-9000,la-1161,rc-48")
+    _no_exception(at)
+    assert at.title[0].value == "Compare authorities"
+    assert at.multiselect(key="w_compare").value == ["la-9000", "la-1161", "rc-48"]
+    economic = _side_by_side(at)
+    assert list(economic.columns) == ["Be'er Sheva", "Rahat", "Ramat HaNegev", "Negev median",
+                                      "Israel median (all authorities)", "Unit"]
+    wage = _latest(observations, "la-1161", "avg_monthly_wage")
+    assert economic.loc["Average monthly wage of employees", "Rahat"] == f"{wage['value']:,.0f} ({wage['year']})"
+    # Israel = the median of all authorities in the year most of them have.
+    in_year = observations[(observations["indicator_id"] == "avg_monthly_wage") & (observations["year"] == 2019)]
+    assert in_year["authority_id"].nunique() > 200
+    assert economic.loc["Average monthly wage of employees", "Israel median (all authorities)"] == \
+        f"{in_year['value'].median():,.0f} (2019)"
+    assert len(at.get("plotly_chart")) == 3
+    assert any(b.label == "Download the data (CSV)" for b in at.get("download_button"))
+
+
+def test_percentiles_are_ranked_among_all_authorities_and_direction_adjusted(open_app, observations):
+    at = open_app(PAGE, lang="en", compare="la-9000,la-1161")
+    _no_exception(at)
+    scores = _frame_with(at, "Percentile").set_index(["Authority", "Indicator"])
+    debt = observations[(observations["indicator_id"] == "debt_per_capita")]
+    year = int(scores.loc[("Rahat", "Outstanding loans per resident"), "Year"])
+    in_year = debt[debt["year"] == year].set_index("authority_id")["value"]
+    # Lower debt is better: the share of the other authorities with more debt (ties count half).
+    own = in_year["la-1161"]
+    expected = ((in_year > own).sum() + 0.5 * ((in_year == own).sum() - 1)) / (len(in_year) - 1) * 100
+    assert scores.loc[("Rahat", "Outstanding loans per resident"), "Percentile"] == round(expected)
+    assert scores.loc[("Rahat", "Population"), "Direction"].startswith("no better direction")
+
+
+def test_a_single_authority_asks_for_a_second(open_app):
+    at = open_app(PAGE, lang="en", compare="la-9000")
+    _no_exception(at)
+    assert any("at least two" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_unknown_ids_are_dropped_and_the_valid_ones_kept(open_app):
+    at = open_app(PAGE, lang="en", compare="bogus,la-9000,la-1161")
+    _no_exception(at)
+    assert any("bogus" in w.value for w in at.warning)
+    assert at.multiselect(key="w_compare").value == ["la-9000", "la-1161"]
+    assert at.query_params["compare"] in ("la-9000,la-1161", ["la-9000,la-1161"])
+
+
+def test_only_unknown_ids_fall_back_to_the_default(open_app):
+    at = open_app(PAGE, lang="en", compare="nope", town="la-1031")
+    _no_exception(at)
+    assert any("nope" in w.value and "default" in w.value for w in at.warning)
+    assert at.multiselect(key="w_compare").value == ["la-1031", "la-9000", "la-1161"]
+
+
+def test_seven_ids_are_capped_at_six_with_a_note(open_app):
+    ids = ["la-9000", "la-1161", "la-2200", "la-1031", "rc-48", "rc-69", "la-1054"]
+    at = open_app(PAGE, lang="en", compare=",".join(ids))
+    _no_exception(at)
+    assert at.multiselect(key="w_compare").value == ids[:6]
+    assert any("At most 6" in i.value and "Tel Sheva" in i.value for i in at.info)
+
+
+def test_missing_figures_say_no_data_with_the_reason(open_app):
+    at = open_app(PAGE, lang="en", compare="rc-37,rc-38", indicator="household_water_m3_per_capita")
+    _no_exception(at)
+    table = _side_by_side(at)
+    assert table.loc["Domestic water use per person", "Sha'ar HaNegev"].startswith("No data — ")
+    assert any("None of the chosen authorities" in i.value for i in at.info)
+
+
+def test_unknown_indicator_falls_back_with_a_warning(open_app):
+    at = open_app(PAGE, lang="en", compare="la-9000,la-1161")
+    # open_app runs the home page first, which would consume a bad ?indicator=; give it to this page.
+    at.query_params["indicator"] = "bogus_indicator"
+    at.run()
+    _no_exception(at)
+    assert any("bogus_indicator" in w.value for w in at.warning)
+    assert at.selectbox(key="w_indicator").value == "avg_monthly_wage"
+
+
+def test_arabic(open_app):
+    at = open_app(PAGE, lang="ar", compare="la-9000,la-1161,rc-48")
+    _no_exception(at)
+    assert at.title[0].value == "مقارنة السلطات المحلية"
+    economic = _frame_with(at, "بئر السبع")
+    assert {"رهط", "رمات هنيغف", "وسيط النقب"} <= set(economic.columns)
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_changing_the_selection_updates_the_link(open_app):
+    at = open_app(PAGE, lang="en", compare="la-9000,la-1161")
+    at.multiselect(key="w_compare").set_value(["la-9000", "la-1161", "la-2200"]).run()
+    _no_exception(at)
+    assert at.query_params["compare"] in ("la-9000,la-1161,la-2200", ["la-9000,la-1161,la-2200"])
+    assert "Dimona" in _frame_with(at, "Dimona").columns

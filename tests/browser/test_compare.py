@@ -1,0 +1,67 @@
+"""Compare page from a shared link in each language: direction, charts drawn, CSV with unit and source,
+no serious accessibility violations in our content; screenshots (incl. a 380 px phone) for review."""
+import csv
+import io
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.accessibility import axe_violations, blocking, record, summary
+from tests.browser.journeys import expect_direction, open_view, wait_idle
+
+pytestmark = pytest.mark.browser
+
+LINK = {"compare": "la-9000,la-1161,rc-48", "indicator": "avg_monthly_wage"}
+PLOTLY = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _home_first(browser, app_url):
+    """Open the home page once first: on a fresh server, Streamlit runs the very first request for a
+    sub-path as an old-style pages/ script (without app.py's language and RTL set-up)."""
+    context = browser.new_context()
+    open_view(context.new_page(), app_url, "", lang="he")
+    context.close()
+
+
+@pytest.mark.parametrize("lang, direction", [("he", "rtl"), ("en", "ltr"), ("ar", "rtl")])
+def test_compare_from_a_shared_link(page, app_url, artifacts_dir, lang, direction):
+    open_view(page, app_url, "compare", lang=lang, **LINK)
+    expect_direction(page, direction)
+    plots = page.locator(PLOTLY)
+    expect(plots).to_have_count(3, timeout=30_000)  # percentile dots, dimension summary, trend
+    for i in range(3):
+        expect(plots.nth(i).locator(".main-svg").first).to_be_visible()
+    # One marker symbol per authority in the dot plot's legend.
+    expect(plots.nth(0).locator(".legend .traces")).to_have_count(3)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name={"he": "הורדת הנתונים", "en": "Download the data",
+                                         "ar": "تنزيل البيانات"}[lang]).first.click()
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    header = next(csv.reader(io.StringIO(text)))
+    assert {"unit", "source_publisher", "source_edition", "year", "value", "dimension"} <= set(header)
+    assert {"la-9000", "la-1161", "rc-48"} <= {row["authority_id"] for row in csv.DictReader(io.StringIO(text))}
+
+    violations = axe_violations(page)
+    record(artifacts_dir, f"compare-{lang}", violations)
+    # The whole page too (Streamlit's own chrome included), kept for review but not failed on.
+    record(artifacts_dir, f"compare-{lang}-page", axe_violations(page, context=None))
+    assert not blocking(violations), summary(violations)
+    page.set_viewport_size({"width": 1280, "height": 4400})  # the main area scrolls: show all of it
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(artifacts_dir / f"compare-{lang}.png"), full_page=True)
+
+
+def test_compare_on_a_phone(page, app_url, artifacts_dir):
+    page.set_viewport_size({"width": 380, "height": 800})
+    open_view(page, app_url, "compare", lang="he", **LINK)
+    expect(page.locator(PLOTLY)).to_have_count(3, timeout=30_000)
+    wait_idle(page)
+    # Nothing wider than the screen except the scrollable data grids and charts' own canvases.
+    overflow = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth")
+    assert overflow <= 400
+    page.screenshot(path=str(artifacts_dir / "compare-he-380.png"))
+    page.set_viewport_size({"width": 380, "height": 6400})
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(artifacts_dir / "compare-he-380-full.png"), full_page=True)

@@ -1,0 +1,40 @@
+"""Cached pieces of the indicator explorer: gap reasons by indicator, and the map built once per view."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators import explorer
+from indicators.settings import SQL_DIR
+from indicators.stats import value_in_year
+from ui import maps
+from ui.data_access import connection, indicator_meta, indicator_values, names_of_authorities, table
+
+_GAPS_SQL = (SQL_DIR / "views" / "indicator_gaps.sql").read_text(encoding="utf-8")
+
+
+@st.cache_data(show_spinner=False)
+def indicator_gaps(indicator_id: str) -> pd.DataFrame:
+    """authority_id, year, reason, source_id, edition for one indicator (the id is bound, not formatted)."""
+    # A cursor per call: DuckDB connections must not be shared across Streamlit's threads.
+    return connection().cursor().execute(_GAPS_SQL, {"indicator_id": indicator_id}).df()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def map_deck(indicator_id: str, year: int, shown_ids: tuple[str, ...], lang: str, highlight: str | None,
+             no_data: str):
+    """The choropleth and its class breaks for one view, built and serialised once.
+
+    With all of Israel shown the deck's JSON is ~0.5 MB; pydeck re-encodes it on every rerun
+    (st.pydeck_chart calls deck.to_json()), which alone would blow the page's time budget."""
+    meta = indicator_meta(indicator_id)
+    decimals, unit, unit_label = int(meta["decimals"]), meta["unit"], meta[f"unit_{lang}"]
+    in_year = value_in_year(indicator_values(indicator_id), year).reindex(list(shown_ids)).dropna()
+    names = names_of_authorities(lang)
+    tooltips = explorer.tooltip_texts(in_year, shown_ids, lambda v: explorer.value_text(v, decimals, unit, unit_label),
+                                      year, no_data)
+    deck, breaks = maps.choropleth(table("boundaries"), in_year, {a: names[a] for a in shown_ids}, tooltips, lang,
+                                   highlight=highlight)
+    spec = deck.to_json()
+    deck.to_json = lambda: spec  # the cached deck is never changed, so its JSON can be reused as is
+    return deck, breaks
