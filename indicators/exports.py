@@ -6,7 +6,7 @@ import pandas as pd
 
 def tidy_table(values: pd.DataFrame, names: dict[str, str], indicator: dict, sources: pd.DataFrame,
                lang: str) -> pd.DataFrame:
-    """values: authority_id, year, value, source_id (+ optional extra columns kept as they are)."""
+    """values: authority_id, year, value, source_id; other columns are not carried (add them after)."""
     src = sources.set_index("source_id")
     table = pd.DataFrame({
         "authority_id": values["authority_id"],

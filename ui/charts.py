@@ -55,7 +55,10 @@ def trend_lines(frame: pd.DataFrame, value_label: str, year_label: str, title: s
         ))
     fig.update_xaxes(title_text=year_label, dtick=1)
     fig.update_yaxes(title_text=value_label)
-    return _layout(fig, title, height=380)
+    fig = _layout(fig, title, height=420)
+    # Below the year axis title, not on it.
+    fig.update_layout(legend={"y": -0.22})
+    return fig
 
 
 def sparkline(rows: pd.DataFrame) -> go.Figure:

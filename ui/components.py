@@ -26,14 +26,20 @@ def map_legend(entries: list[tuple[str, str]], lang: str, title: str) -> None:
 
 
 def source_line(sources: pd.DataFrame, source_ids, lang: str) -> None:
-    """"Source: CBS, <title>, editions …" under a chart or table."""
+    """"Source: CBS, … — editions …" under a chart or table."""
     used = sources[sources["source_id"].isin(set(source_ids))]
     if used.empty:
         return
     editions = ", ".join(str(e) for e in sorted(used["edition"].unique()))
-    publishers = "; ".join(sorted(used["publisher"].unique()))
-    st.caption(f"{translate(lang, 'common.source_label')}: {publishers} — "
+    st.caption(f"{translate(lang, 'common.source_label')}: {distinct_publishers(used['publisher'])} — "
                f"{translate(lang, 'common.editions')} {editions}")
+
+
+def distinct_publishers(publishers: pd.Series) -> str:
+    """Publishers once each; one that another extends (CBS, and "CBS; copy transcribed by …") goes."""
+    names = sorted(set(publishers), key=len, reverse=True)
+    kept = [n for i, n in enumerate(names) if not any(longer.startswith(n) for longer in names[:i])]
+    return "; ".join(sorted(kept))
 
 
 def csv_download(table: pd.DataFrame, file_name: str, lang: str, key: str) -> None:

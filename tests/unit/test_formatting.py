@@ -16,3 +16,4 @@ def test_signed_change():
     assert format_change(1.25, 1, "percent") == "+1.2"
     assert format_change(-3, 0, "persons") == "−3"
     assert format_change(None, 0, "persons") is None
+
