@@ -18,8 +18,5 @@ pages = [
 current = st.navigation(pages)
 st.sidebar.markdown(f"**{translate(lang, 'common.app_title')}**")
 layout.language_switch(lang)
-# Pages report link values they could not use while they run: show those notes above the page.
-notes = st.container()
+layout.show_url_notes(lang)  # an unknown ?lang=, above the page
 current.run()
-with notes:
-    layout.show_url_notes(lang)

@@ -20,7 +20,7 @@ t = lambda key, **kw: translate(lang, f"data_methods.{key}", **kw)  # noqa: E731
 
 SECTIONS = ("indicators", "sources", "methods", "gaps", "database")
 FEW_YEARS = 5
-EXPLORER = next((p.script for p in registered_pages() if p.url_path == "explore"), None)
+EXPLORER = next((p.script for p in registered_pages() if p.url_path == "indicator_explorer"), None)
 # Code and SQL stay left-to-right inside right-to-left pages (punctuation would otherwise move). Section
 # headings are h2 (the page title is h1, so the outline has no skipped level) at a subheading's size.
 # Captions: Streamlit fades them with opacity, which drops their contrast below WCAG AA.

@@ -28,13 +28,17 @@ def current_language() -> str:
 
 
 def add_url_note(param: str, value: str) -> None:
-    """Remember an unusable URL value so the page can say it fell back to a default."""
+    """Remember an unusable URL value; the widget that fell back shows the note beside itself."""
     st.session_state.setdefault("url_notes", []).append((param, value))
 
 
-def show_url_notes(lang: str) -> None:
-    for param, value in st.session_state.pop("url_notes", []):
-        st.warning(translate(lang, "common.invalid_param", param=param, value=value), icon="⚠️")
+def show_url_notes(lang: str, param: str | None = None, container=st) -> None:
+    """Show (and forget) the waiting notes, or only those about `param`, in `container`."""
+    waiting = st.session_state.get("url_notes", [])
+    shown = [(p, v) for p, v in waiting if param is None or p == param]
+    st.session_state["url_notes"] = [note for note in waiting if note not in shown]
+    for name, value in shown:
+        container.warning(translate(lang, "common.invalid_param", param=name, value=value), icon="⚠️")
 
 
 def apply_language(lang: str) -> None:
@@ -62,7 +66,7 @@ def language_switch(lang: str) -> None:
 def page_language() -> str:
     """The language app.py chose for this run; every page starts with it.
 
-    On a fresh server the first deep link (e.g. /town) is answered by Streamlit's older pages/-folder
+    On a fresh server the first deep link (e.g. /town_profile) is answered by Streamlit's older pages/-folder
     routing, which runs the page without app.py (no language, no RTL, no navigation) until some session
     has called st.navigation. app.py leaves the language in the session, so its absence means that
     happened: switch that legacy routing off (as st.navigation itself does) and rerun through app.py.

@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class PageSpec:
+    """A page. Its url_path is its script's file name: on a fresh server Streamlit answers the first deep
+    link with its pages/-folder routing, which knows pages only by file name (see layout.page_language)."""
+
     url_path: str
     script: str  # relative to the project root
     title_key: str  # message key in ui/messages/<lang>/nav.yml
@@ -22,11 +25,11 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "nav.overview", ":material/map:", default=True),
-    PageSpec("town", "pages/town_profile.py", "nav.town_profile", ":material/location_city:"),
-    PageSpec("explore", "pages/indicator_explorer.py", "nav.indicator_explorer", ":material/query_stats:"),
+    PageSpec("town_profile", "pages/town_profile.py", "nav.town_profile", ":material/location_city:"),
+    PageSpec("indicator_explorer", "pages/indicator_explorer.py", "nav.indicator_explorer", ":material/query_stats:"),
     PageSpec("compare", "pages/compare.py", "nav.compare", ":material/compare_arrows:"),
-    PageSpec("peers", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:"),
-    PageSpec("methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:"),
+    PageSpec("peer_groups", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:"),
+    PageSpec("data_methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:"),
 )
 
 

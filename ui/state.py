@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from ui.layout import add_url_note
+from ui.layout import add_url_note, show_url_notes
 from ui.url_params import format_list, parse_choice, parse_list
 
 
@@ -41,6 +41,7 @@ def url_selectbox(param: str, label: str, options: Sequence, default, format_fun
                   on_change=_sync_to_url, args=(param, key, False), **kwargs)
     st.session_state[f"keep_{param}"] = choice
     st.query_params[param] = str(choice)
+    show_url_notes(st.session_state.get("lang", "he"), param, container)
     return choice
 
 
@@ -62,4 +63,5 @@ def url_multiselect(param: str, label: str, options: Sequence, default: list, fo
                                    on_change=_sync_to_url, args=(param, key, True), **kwargs)
     st.session_state[f"keep_{param}"] = chosen
     st.query_params[param] = format_list(chosen)
+    show_url_notes(st.session_state.get("lang", "he"), param, container)
     return chosen

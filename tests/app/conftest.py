@@ -19,9 +19,9 @@ def open_app():
         if page_script:
             # The default page has already rewritten parameters it shares with this page (indicator,
             # year): give the page the link's own values, as a shared link to it would.
+            at.switch_page(page_script)  # (switching clears the query string, as a page link does)
             for key, value in query.items():
                 at.query_params[key] = value
-            at.switch_page(page_script)
             at.run()
         return at
 

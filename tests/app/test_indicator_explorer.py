@@ -27,12 +27,8 @@ def _table(at) -> pd.DataFrame:
 
 
 def _open_link(open_app, lang: str, **query):
-    """The page opened from a link carrying `query`. open_app runs the default page first, which would
-    already correct shared parameters such as ?indicator= and ?year=, so they are applied on this page."""
-    at = open_app(PAGE, lang=lang)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    """The page opened from a link carrying `query` (open_app hands the link's values to the page)."""
+    return open_app(PAGE, lang=lang, **query)
 
 
 def _charts(at, kind: str) -> int:

@@ -19,7 +19,7 @@ EXPANDERS = '[data-testid="stMain"] [data-testid="stExpander"]'
 
 
 def _open(page, app_url, **params) -> None:
-    open_view(page, app_url, "methods", **params)
+    open_view(page, app_url, "data_methods", **params)
     # A fresh server may show Streamlit's "Page not found" modal while st.navigation registers the pages.
     dialog = page.locator('[role="dialog"]')
     if dialog.count():

@@ -17,7 +17,7 @@ TITLES = {"he": "חקר מדד", "en": "Indicator explorer", "ar": "استكشا
 
 
 def _open(page, app_url, **params) -> None:
-    open_view(page, app_url, "explore", **params)
+    open_view(page, app_url, "indicator_explorer", **params)
     # The first session on a freshly started server may get Streamlit's "Page not found" modal while
     # st.navigation registers the pages (the page itself then renders); close it so the page is usable.
     dialog = page.locator('[role="dialog"]')

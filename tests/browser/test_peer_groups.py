@@ -22,7 +22,7 @@ def _home_first(browser, app_url):
 
 
 def test_peers_from_a_shared_link_in_hebrew(page, app_url, artifacts_dir):
-    open_view(page, app_url, "peers", lang="he", town="la-9000", peer_kind="1", peer_k="10")
+    open_view(page, app_url, "peer_groups", lang="he", town="la-9000", peer_kind="1", peer_k="10")
     expect_direction(page, "rtl")
     expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first).to_be_visible(
         timeout=30_000)

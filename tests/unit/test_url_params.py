@@ -29,3 +29,11 @@ def test_round_trip():
 def test_empty_list_parameter_means_nothing_chosen():
     assert parse_list("", ["a"], ["a"]) == ([], True)
     assert parse_list(None, ["a"], ["a"]) == (["a"], True)
+
+
+def test_every_page_url_is_its_file_name():
+    from pathlib import Path
+
+    from ui.navigation import PAGES
+
+    assert all(spec.url_path == Path(spec.script).stem for spec in PAGES)

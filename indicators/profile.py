@@ -1,0 +1,258 @@
+"""Pure computations for the town profile: one headline card per indicator (latest figure, change,
+rank, benchmark medians, why a figure is missing) and the justice-lens standing of a town among the
+Negev's authorities. "Israel" medians are medians of all local authorities, not national totals."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators.stats import latest_and_change, rank_among
+
+# The justice lens: who gets the income (distribution) and whether the town has an economic base of
+# its own (local economic base). Indicators absent from the data are skipped, not invented.
+JUSTICE_GROUPS: dict[str, tuple[str, ...]] = {
+    "distribution": ("wage_gini", "pct_earning_min_wage_or_less", "women_to_men_wage_ratio_pct"),
+    "economic_base": ("own_income_share_pct", "nonresidential_arnona_share_pct",
+                      "business_floor_area_per_capita", "industry_commerce_land_share_pct"),
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a headline card shows for one indicator of one authority."""
+
+    indicator_id: str
+    higher_is_better: bool | None
+    value: float | None = None
+    year: int | None = None
+    previous_value: float | None = None
+    previous_year: int | None = None
+    rank: int | None = None  # 1 = best (or the highest value when there is no better direction)
+    rank_count: int = 0  # authorities of the rank group with a figure in `year`, this one included
+    negev_median: float | None = None
+    peer_median: float | None = None
+    peer_count: int = 0
+    israel_median: float | None = None
+    israel_count: int = 0
+    gap_year: int | None = None  # the latest year after `year` with a missing figure …
+    gap_reason: str | None = None  # … and the reason CBS gives for it
+    trend: tuple[tuple[int, float], ...] = ()
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.previous_value is None:
+            return None
+        return self.value - self.previous_value
+
+    @property
+    def assessment(self) -> str | None:
+        """"better", "worse" or "same" for the change; None when no direction is declared."""
+        change = self.change
+        if change is None or self.higher_is_better is None:
+            return None
+        if change == 0:
+            return "same"
+        return "better" if (change > 0) == bool(self.higher_is_better) else "worse"
+
+
+def describe_change(card: Card, decimals: int) -> tuple[str, str | None] | None:
+    """("up"|"down"|"same", "better"|"worse"|None) as the card will print it: a change that rounds
+    to zero at the indicator's decimals reads as "same", with no verdict. None: nothing to compare."""
+    change = card.change
+    if change is None:
+        return None
+    if round(abs(change), decimals) == 0:
+        return "same", None
+    return ("up" if change > 0 else "down"), card.assessment
+
+
+def _median(values: pd.Series) -> float | None:
+    valid = values.dropna()
+    return float(valid.median()) if len(valid) else None
+
+
+def latest_gap(gaps: pd.DataFrame | None, indicator_id: str, after_year: int | None) -> tuple[int, str] | None:
+    """(year, reason) of the latest missing figure of one indicator, after `after_year` if given.
+
+    gaps: one authority's gap rows (indicator_id, year, reason)."""
+    if gaps is None or gaps.empty:
+        return None
+    rows = gaps[gaps["indicator_id"] == indicator_id]
+    if after_year is not None:
+        rows = rows[rows["year"] > after_year]
+    if rows.empty:
+        return None
+    last = rows.sort_values("year").iloc[-1]
+    return int(last["year"]), str(last["reason"])
+
+
+def headline_card(values: pd.DataFrame, authority_id: str, negev_ids, peer_ids, all_ids,
+                  higher_is_better: bool | None, indicator_id: str = "", rank_ids=None,
+                  gaps: pd.DataFrame | None = None) -> Card:
+    """The card of one indicator for one authority.
+
+    values: every authority's figures of the indicator (authority_id, year, value). The rank is taken
+    among `rank_ids` (default: the Negev authorities) plus the authority itself, in the authority's
+    latest year; the medians are of the Negev, the peers and all authorities in that same year.
+    """
+    own = values[values["authority_id"] == authority_id]
+    latest = latest_and_change(own[["year", "value"]])
+    if latest.year is None:
+        gap = latest_gap(gaps, indicator_id, None)
+        return Card(indicator_id, higher_is_better, gap_year=gap[0] if gap else None,
+                    gap_reason=gap[1] if gap else None)
+    in_year = values[values["year"] == latest.year].dropna(subset=["value"]).set_index("authority_id")["value"]
+    group = set(negev_ids if rank_ids is None else rank_ids) | {authority_id}
+    ranked = rank_among(in_year[in_year.index.isin(group)], higher_is_better)
+    peers = in_year[in_year.index.isin(set(peer_ids))]
+    everyone = in_year[in_year.index.isin(set(all_ids))]
+    gap = latest_gap(gaps, indicator_id, latest.year)
+    trend = tuple((int(y), float(v)) for y, v in own.dropna(subset=["value"]).sort_values("year")[
+        ["year", "value"]].itertuples(index=False))
+    return Card(
+        indicator_id, higher_is_better, latest.value, latest.year, latest.previous_value, latest.previous_year,
+        rank=int(ranked[authority_id]), rank_count=len(ranked),
+        negev_median=_median(in_year[in_year.index.isin(set(negev_ids))]),
+        peer_median=_median(peers), peer_count=len(peers),
+        israel_median=_median(everyone), israel_count=len(everyone),
+        gap_year=gap[0] if gap else None, gap_reason=gap[1] if gap else None, trend=trend,
+    )
+
+
+def town_cards(observations: pd.DataFrame, indicators: pd.DataFrame, authority_id: str, negev_ids, peer_ids,
+               all_ids, rank_ids=None, gaps: pd.DataFrame | None = None) -> dict[str, Card]:
+    """Every indicator's card for one authority: the same as headline_card per indicator, computed in
+    one vectorised pass over all observations (≈56 indicators × 255 authorities × 10 years).
+
+    observations: authority_id, indicator_id, year, value; indicators: indicator_id, higher_is_better."""
+    directions = {i: _direction(d) for i, d in zip(indicators["indicator_id"], indicators["higher_is_better"],
+                                                    strict=True)}
+    obs = observations.loc[observations["value"].notna(), ["authority_id", "indicator_id", "year", "value"]]
+    own = obs[obs["authority_id"] == authority_id].sort_values(["indicator_id", "year"])
+    last_two = own.groupby("indicator_id", sort=False).tail(2)
+    latest = last_two.groupby("indicator_id", sort=False).tail(1).set_index("indicator_id")
+    previous = last_two.drop(index=last_two.groupby("indicator_id", sort=False).tail(1).index)
+    previous = previous.set_index("indicator_id")
+    # Every authority's figure in the town's latest year of each indicator.
+    in_year = obs.merge(latest[["year"]].reset_index(), on=["indicator_id", "year"])
+    group = set(negev_ids if rank_ids is None else rank_ids) | {authority_id}
+    ranked = in_year[in_year["authority_id"].isin(group)].copy()
+    # Rank 1 = best; with no direction (or higher is better) rank 1 = the highest value.
+    flip = [1.0 if directions.get(i) is False else -1.0 for i in ranked["indicator_id"]]
+    ranked["rank"] = (ranked["value"] * flip).groupby(ranked["indicator_id"]).rank(method="min")
+    rank_count = ranked.groupby("indicator_id").size()
+    town_rank = ranked[ranked["authority_id"] == authority_id].set_index("indicator_id")["rank"]
+    medians = {name: in_year[in_year["authority_id"].isin(set(ids))].groupby("indicator_id")["value"].agg(
+        ["median", "size"]) for name, ids in (("negev", negev_ids), ("peers", peer_ids), ("israel", all_ids))}
+    trends = {i: tuple((int(y), float(v)) for y, v in zip(rows["year"], rows["value"], strict=True))
+              for i, rows in own.groupby("indicator_id", sort=False)}
+
+    def stat(name: str, indicator_id: str, column: str):
+        table = medians[name]
+        return table.at[indicator_id, column] if indicator_id in table.index else None
+
+    cards = {}
+    for indicator_id, direction in directions.items():
+        if indicator_id not in latest.index:
+            gap = latest_gap(gaps, indicator_id, None)
+            cards[indicator_id] = Card(indicator_id, direction, gap_year=gap[0] if gap else None,
+                                       gap_reason=gap[1] if gap else None)
+            continue
+        year = int(latest.at[indicator_id, "year"])
+        gap = latest_gap(gaps, indicator_id, year)
+        has_previous = indicator_id in previous.index
+        cards[indicator_id] = Card(
+            indicator_id, direction, float(latest.at[indicator_id, "value"]), year,
+            float(previous.at[indicator_id, "value"]) if has_previous else None,
+            int(previous.at[indicator_id, "year"]) if has_previous else None,
+            rank=int(town_rank[indicator_id]), rank_count=int(rank_count[indicator_id]),
+            negev_median=_float(stat("negev", indicator_id, "median")),
+            peer_median=_float(stat("peers", indicator_id, "median")),
+            peer_count=int(stat("peers", indicator_id, "size") or 0),
+            israel_median=_float(stat("israel", indicator_id, "median")),
+            israel_count=int(stat("israel", indicator_id, "size") or 0),
+            gap_year=gap[0] if gap else None, gap_reason=gap[1] if gap else None, trend=trends[indicator_id],
+        )
+    return cards
+
+
+def _float(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _direction(value) -> bool | None:
+    """higher_is_better as stored (True/False/None/NaN) -> True/False/None."""
+    if value is None or pd.isna(value):  # None, NaN or pd.NA, as read from Parquet
+        return None
+    return bool(value)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one authority stands on one indicator among a comparison group, in its latest year."""
+
+    indicator_id: str
+    higher_is_better: bool | None
+    value: float
+    year: int
+    higher_than: int  # other authorities of the group with a lower figure that year
+    lower_than: int  # … with a higher figure
+    others: int  # other authorities of the group with a figure that year
+    group_median: float | None  # median of the others
+
+    @property
+    def side(self) -> str:
+        """"higher", "lower" or "same": the comparison a sentence should make (the larger count wins)."""
+        if self.higher_than == 0 and self.lower_than == 0:
+            return "same"
+        return "higher" if self.higher_than >= self.lower_than else "lower"
+
+    @property
+    def count(self) -> int:
+        return {"higher": self.higher_than, "lower": self.lower_than, "same": self.others}[self.side]
+
+    @property
+    def better_than_median(self) -> bool | None:
+        """Whether the figure is on the better side of the others' median (None: no direction/tie/no data)."""
+        if self.higher_is_better is None or self.group_median is None or self.value == self.group_median:
+            return None
+        return (self.value > self.group_median) == self.higher_is_better
+
+
+def standing(values: pd.DataFrame, authority_id: str, compare_ids, higher_is_better: bool | None,
+             indicator_id: str = "") -> Standing | None:
+    """The authority's latest figure against the others of `compare_ids` in the same year."""
+    own = values[(values["authority_id"] == authority_id)].dropna(subset=["value"])
+    if own.empty:
+        return None
+    last = own.sort_values("year").iloc[-1]
+    year, value = int(last["year"]), float(last["value"])
+    others = values[(values["year"] == year) & values["authority_id"].isin(set(compare_ids))
+                    & (values["authority_id"] != authority_id)]["value"].dropna()
+    return Standing(indicator_id, higher_is_better, value, year, higher_than=int((others < value).sum()),
+                    lower_than=int((others > value).sum()), others=len(others), group_median=_median(others))
+
+
+def justice_standings(observations: pd.DataFrame, indicators: pd.DataFrame, authority_id: str,
+                      compare_ids) -> dict[str, list[Standing]]:
+    """Per justice group, the standings of the indicators that exist and have a figure for the town."""
+    directions = dict(zip(indicators["indicator_id"], indicators["higher_is_better"].map(_direction), strict=True))
+    result: dict[str, list[Standing]] = {}
+    for group, indicator_ids in JUSTICE_GROUPS.items():
+        found = []
+        for indicator_id in indicator_ids:
+            if indicator_id not in directions:
+                continue
+            rows = observations[observations["indicator_id"] == indicator_id]
+            item = standing(rows, authority_id, compare_ids, directions[indicator_id], indicator_id)
+            if item is not None and item.others:
+                found.append(item)
+        result[group] = found
+    return result
+
+
+def justice_summary(standings: list[Standing]) -> tuple[int, int]:
+    """(indicators on the better side of the group median, indicators where that can be said)."""
+    judged = [s.better_than_median for s in standings if s.better_than_median is not None]
+    return sum(judged), len(judged)

@@ -1,0 +1,123 @@
+"""The town profile page in AppTest: shared links in each language, fallbacks, missing data, and figures
+checked against data/published read independently of the app's own code."""
+import pandas as pd
+import pytest
+
+from indicators.settings import PUBLISHED_DIR
+
+PAGE = "pages/town_profile.py"
+OBSERVATIONS = pd.read_parquet(PUBLISHED_DIR / "observations.parquet")
+GAPS = pd.read_parquet(PUBLISHED_DIR / "gaps.parquet")
+AUTHORITIES = pd.read_parquet(PUBLISHED_DIR / "authorities.parquet").set_index("authority_id")
+INDICATORS = pd.read_parquet(PUBLISHED_DIR / "indicators.parquet").set_index("indicator_id")
+NEGEV = AUTHORITIES.index[AUTHORITIES["is_negev"]].tolist()
+
+
+def clean(text: str) -> str:
+    """Drop the bidi isolates that keep numbers left-to-right in Hebrew and Arabic; no-break spaces to spaces."""
+    return text.replace("\u2066", "").replace("\u2069", "").replace("\u00a0", " ")
+
+
+def latest(authority_id: str, indicator_id: str) -> tuple[float, int]:
+    rows = OBSERVATIONS[(OBSERVATIONS["authority_id"] == authority_id)
+                        & (OBSERVATIONS["indicator_id"] == indicator_id)].sort_values("year")
+    return float(rows["value"].iloc[-1]), int(rows["year"].iloc[-1])
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: clean(m.value) for m in at.metric}
+
+
+def texts(at) -> str:
+    return clean("\n".join([c.value for c in at.caption] + [m.value for m in at.markdown]))
+
+
+def test_rahat_in_arabic_from_a_shared_link(open_app):
+    at = open_app(PAGE, lang="ar", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == AUTHORITIES.loc["la-1161", "name_ar"] == "رهط"
+    value, year = latest("la-1161", "own_income_share_pct")
+    assert metrics(at)[INDICATORS.loc["own_income_share_pct", "name_ar"]] == f"{value:,.1f}%"
+    wage, wage_year = latest("la-1161", "avg_monthly_wage")
+    assert metrics(at)[INDICATORS.loc["avg_monthly_wage", "name_ar"]] == f"{wage:,.0f}"
+    assert f"الوسيطات {wage_year}" in texts(at)
+    assert len(at.tabs) == 3 and len(at.metric) == len(INDICATORS)
+
+
+def test_justice_reading_matches_the_published_figures(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    value, year = latest("la-1161", "own_income_share_pct")
+    same_year = OBSERVATIONS[(OBSERVATIONS["indicator_id"] == "own_income_share_pct") & (OBSERVATIONS["year"] == year)
+                             & OBSERVATIONS["authority_id"].isin(NEGEV) & (OBSERVATIONS["authority_id"] != "la-1161")]
+    higher, others = int((same_year["value"] > value).sum()), len(same_year)
+    assert higher > others / 2  # Rahat's own income share is low among the Negev's authorities
+    expected = (f"Its own income covers {value:,.1f}% of its regular budget ({year}) — "
+                f"lower than {higher} of the {others} other Negev authorities with data.")
+    assert expected in texts(at)
+
+
+def test_unknown_town_falls_back_to_beer_sheva_with_a_warning(open_app):
+    at = open_app(PAGE, lang="en", town="nonsense")
+    assert not at.exception
+    assert at.title[0].value == "Be'er Sheva"
+    assert any("nonsense" in w.value for w in at.warning)
+    assert at.query_params["town"] in ("la-9000", ["la-9000"])
+
+
+def test_missing_figure_says_no_data_and_why(open_app):
+    at = open_app(PAGE, lang="en", town="rc-48")  # Ramat HaNegev: CBS leaves its water cells blank
+    assert not at.exception
+    assert metrics(at)[INDICATORS.loc["household_water_m3_per_capita", "name_en"]] == "No data"
+    gap_year = GAPS[(GAPS["authority_id"] == "rc-48")
+                    & (GAPS["indicator_id"] == "household_water_m3_per_capita")]["year"].max()
+    assert f"the cell is blank in the CBS file ({gap_year})" in texts(at)
+
+
+def test_trend_for_an_indicator_without_figures_explains_why(open_app):
+    at = open_app(PAGE, lang="he", town="rc-48")
+    at.query_params["indicator"] = "household_water_m3_per_capita"
+    at.run()
+    assert not at.exception
+    assert any("התא ריק בקובץ הלמ\"ס" in i.value for i in at.info)
+
+
+def test_unknown_indicator_falls_back_with_a_warning(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    at.query_params["indicator"] = "zzz"  # set on this page (open_app would let the overview fix it first)
+    at.run()
+    assert not at.exception
+    assert any("zzz" in w.value for w in at.warning)
+    assert at.selectbox(key="w_indicator").value == "avg_monthly_wage"
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_hebrew_and_english_run_clean(open_app, lang):
+    at = open_app(PAGE, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.warning
+    assert at.title[0].value == AUTHORITIES.loc["la-9000", f"name_{lang}"]
+    population, year = latest("la-9000", "population")
+    assert f"{population:,.0f} ({year})" in texts(at)
+    assert len(at.get("plotly_chart")) >= 50 and len(at.get("deck_gl_json_chart")) == 1
+    assert len(at.get("download_button")) == 1
+
+
+def test_choosing_another_town_updates_the_link(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    at.selectbox(key="w_town").set_value("rc-48").run()
+    assert not at.exception
+    assert at.title[0].value == AUTHORITIES.loc["rc-48", "name_en"]
+    assert at.query_params["town"] in ("rc-48", ["rc-48"])
+
+
+def test_peer_group_lists_ten_authorities(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    listed = [m.value for m in at.expander[0].markdown if m.value.startswith("- ")]
+    assert len(listed) == 1 and listed[0].count("\n- ") == 9
+
+
+def test_authority_outside_the_negev_without_a_boundary(open_app):
+    at = open_app(PAGE, lang="en", town="la-3780")  # Betar Illit: Judea and Samaria, no boundary in the files
+    assert not at.exception
+    assert any("no boundary" in i.value for i in at.info)
+    assert "authorities of the Judea and Samaria Area with data (1 = best)" in texts(at)  # ranked in its district
