@@ -47,7 +47,7 @@ def label_icon(text: str) -> dict:
     ImageDraw.Draw(image).text((1 - left, 1 - top), text, font=font, fill=(25, 25, 25, 255),
                                stroke_width=halo, stroke_fill=(255, 255, 255, 235))
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=1)  # fast: labels are tiny and rendered at start-up
     url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
     return {"url": url, "width": width, "height": height, "anchorY": height // 2, "mask": False}
 
