@@ -28,3 +28,11 @@ def format_change(change: float | None, decimals: int, unit: str) -> str | None:
     text = format_number(abs(change), decimals)
     sign = "+" if change > 0 else ("−" if change < 0 else "±")
     return f"{sign}{text}"
+
+
+def format_with_unit(value: float | None, decimals: int, unit: str, unit_label: str) -> str | None:
+    """"12.3%" or "5,751 ₪ per month": the unit is written out unless the number already carries it."""
+    text = format_value(value, decimals, unit)
+    if text is None or unit.startswith("percent"):
+        return text
+    return f"{text} {unit_label}"

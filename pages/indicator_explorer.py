@@ -66,7 +66,7 @@ shown_ids = explorer.filter_authorities(authorities, scope, kinds or explorer.KI
 unit_label = meta[f"unit_{lang}"]
 decimals = int(meta["decimals"])
 direction = {True: "higher", False: "lower"}.get(meta["higher_is_better"], "none")
-publishers = "; ".join(sorted(sources.loc[sources["series"] == meta["source_id"], "publisher"].unique()))
+publishers = components.distinct_publishers(sources.loc[sources["series"] == meta["source_id"], "publisher"])
 with st.container(border=True):
     st.markdown(f"**{meta[f'name_{lang}']}** · {t('dimension_' + meta['dimension'])}")
     st.markdown(str(meta[f"description_{lang}"]))

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from indicators.exports import tidy_table
-from indicators.formatting import format_value
+from indicators.formatting import format_value, format_with_unit
 from indicators.stats import default_year, value_in_year
 from ui import charts, components, data_access, layout, maps
 from ui.i18n import translate
@@ -42,10 +42,13 @@ year = url_selectbox("year", translate(lang, "common.year"), years, default_year
 
 in_year = value_in_year(values, year).reindex(negev).dropna()
 text = {a: format_value(v, int(meta["decimals"]), meta["unit"]) for a, v in in_year.items()}
+tooltip = {a: f"{format_with_unit(v, int(meta['decimals']), meta['unit'], meta[f'unit_{lang}'])} · {year}"
+           for a, v in in_year.items()}
 label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
 
 st.subheader(t("map_heading"))
-deck, breaks = maps.choropleth(data_access.table("boundaries"), in_year, names, text, lang)
+deck, breaks = maps.choropleth(data_access.table("boundaries"), in_year, names, tooltip, lang,
+                               no_data_text=f"{translate(lang, 'common.no_data')} · {year}")
 st.pydeck_chart(deck, height=520)
 components.map_legend(maps.legend_entries(breaks, lambda v: format_value(v, int(meta["decimals"]), meta["unit"])),
                       lang, label)

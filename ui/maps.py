@@ -34,7 +34,8 @@ def legend_entries(breaks: list[float], fmt) -> list[tuple[str, str]]:
 
 
 def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str], value_text: dict[str, str],
-               lang: str, highlight: str | None = None, height: int = 520) -> tuple[pdk.Deck, list[float]]:
+               lang: str, highlight: str | None = None, height: int = 520,
+               no_data_text: str = "") -> tuple[pdk.Deck, list[float]]:
     """A pydeck map of the given authorities coloured by `values` (authority_id -> value).
 
     Returns the deck and the class breaks (for the legend). Tooltips show name and the formatted value.
@@ -48,7 +49,7 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
         fill = NO_DATA_RGB if pd.isna(cls) else _rgb(PALETTE[int(cls) if len(breaks) > 2 else 2])
         features.append({
             "type": "Feature", "geometry": _geometry(row.geojson),
-            "properties": {"name": names[row.authority_id], "value": value_text.get(row.authority_id, ""),
+            "properties": {"name": names[row.authority_id], "value": value_text.get(row.authority_id, no_data_text),
                            "fill": fill + [220]},
         })
         labels.append({"authority_id": row.authority_id, "position": [row.label_lon, row.label_lat],

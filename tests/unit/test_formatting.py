@@ -17,3 +17,11 @@ def test_signed_change():
     assert format_change(-3, 0, "persons") == "−3"
     assert format_change(None, 0, "persons") is None
 
+
+
+def test_value_with_its_unit():
+    from indicators.formatting import format_with_unit
+
+    assert format_with_unit(5751.4, 0, "ils_per_month", "₪ per month") == "5,751 ₪ per month"
+    assert format_with_unit(12.34, 1, "percent", "%") == "12.3%"
+    assert format_with_unit(None, 1, "percent", "%") is None
