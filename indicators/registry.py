@@ -5,6 +5,8 @@ dimension, source) and how it is computed, in exactly one of three ways:
 - `field: <field_id>`: the figure CBS publishes, mapped per edition in data/mappings/;
 - `per_resident: {fields: [<field_id>, ...], per: 1 | 1000}`: a published count or amount divided by the
   end-of-year population (sql/templates/per_resident.sql);
+- `percent_of: {numerator: <field_id>, denominator: <field_id>}`: one figure as a percentage of another
+  from the same edition (sql/templates/percent_of.sql);
 - `sql: <file>.sql`: a query of its own over the `cbs_values` table.
 """
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Indicator:
     field: str | None = None
     sql_file: str | None = None
     per_resident: tuple[tuple[str, ...], int] | None = None  # (fields, per)
+    percent_of: tuple[str, str] | None = None  # (numerator, denominator)
     notes: dict | None = None
 
     def label(self, lang: str) -> str:
@@ -51,6 +54,9 @@ class Indicator:
         if self.per_resident:
             fields, per = self.per_resident
             return _template("per_resident"), {"fields": list(fields), "per": per}
+        if self.percent_of:
+            numerator, denominator = self.percent_of
+            return _template("percent_of"), {"numerator": numerator, "denominator": denominator}
         return _template("field"), {"field": self.field}
 
     @property
@@ -60,6 +66,8 @@ class Indicator:
         if self.per_resident:
             fields, per = self.per_resident
             return f"per_resident: {' + '.join(fields)} per {per:,} residents"
+        if self.percent_of:
+            return f"percent_of: {self.percent_of[0]} as % of {self.percent_of[1]}"
         return f"field: {self.field}"
 
 
@@ -87,9 +95,9 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
         raise RegistryError(f"{path.name}: unit {raw['unit']!r} is not in units.yml")
     if raw["higher_is_better"] not in (True, False, None):
         raise RegistryError(f"{path.name}: higher_is_better must be true, false or null")
-    methods = [key for key in ("field", "per_resident", "sql") if key in raw]
+    methods = [key for key in ("field", "per_resident", "percent_of", "sql") if key in raw]
     if len(methods) != 1:
-        raise RegistryError(f"{path.name}: give exactly one of 'field', 'per_resident' or 'sql'")
+        raise RegistryError(f"{path.name}: give exactly one of 'field', 'per_resident', 'percent_of' or 'sql'")
     if "field" in raw and not str(raw["field"]).replace("_", "").isalnum():
         raise RegistryError(f"{path.name}: field must be a slug")
     if "sql" in raw and not (SQL_DIR / raw["sql"]).is_file():
@@ -101,6 +109,7 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
         unit=raw["unit"], higher_is_better=raw["higher_is_better"], decimals=int(raw["decimals"]),
         source_id=raw["source_id"], field=raw.get("field"), sql_file=raw.get("sql"),
         per_resident=_parse_per_resident(path, raw.get("per_resident")),
+        percent_of=_parse_percent_of(path, raw.get("percent_of")),
         notes=_check_languages(path, "notes", raw["notes"]) if raw.get("notes") else None,
     )
 
@@ -114,6 +123,15 @@ def _parse_per_resident(path: Path, spec) -> tuple[tuple[str, ...], int] | None:
     if spec.get("per") not in (1, 1000):
         raise RegistryError(f"{path.name}: per_resident 'per' must be 1 or 1000")
     return tuple(fields), int(spec["per"])
+
+
+def _parse_percent_of(path: Path, spec) -> tuple[str, str] | None:
+    if spec is None:
+        return None
+    parts = (spec.get("numerator"), spec.get("denominator")) if isinstance(spec, dict) else (None, None)
+    if not all(isinstance(p, str) and p.replace("_", "").isalnum() for p in parts):
+        raise RegistryError(f"{path.name}: percent_of needs field slugs 'numerator' and 'denominator'")
+    return parts
 
 
 @lru_cache(maxsize=1)

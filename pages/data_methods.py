@@ -86,6 +86,8 @@ def method_text(row) -> str:
         return t("method_sql", file=row.sql_file)
     if row.method == "per_resident":
         return t("method_per_resident", detail=row.per_resident)
+    if row.method == "percent_of":
+        return t("method_percent_of", detail=row.percent_of)
     return t("method_field", field=row.field, file=row.mapping_file or "data/mappings", editions=row.mapped_editions)
 
 
@@ -114,8 +116,8 @@ def indicator_details(row) -> None:
         st.markdown(f"**{t('d_method')}:** {method_text(row)}")
         if row.method == "sql":
             st.code(cached.sql_text(row.sql_file), language="sql")
-        elif row.method == "per_resident":
-            st.code(docs.template_sql_text("per_resident"), language="sql")
+        elif row.method in ("per_resident", "percent_of"):
+            st.code(docs.template_sql_text(row.method), language="sql")
         if EXPLORER and row.years:
             st.page_link(EXPLORER, label=t("explore_link"), icon=":material/query_stats:",
                          query_params={"lang": lang, "indicator": row.indicator_id})

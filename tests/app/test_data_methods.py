@@ -41,7 +41,7 @@ def test_sql_indicator_shows_its_query(open_app):
     sql = (PUBLISHED_DIR.parent.parent / "indicators" / "sql" / "built_area_share_pct.sql").read_text(encoding="utf-8")
     assert any(code.value.strip() == sql.strip() for code in at.code)
     methods = _published("indicators")["method"]
-    sql_count = (methods.str.startswith("sql:") | methods.str.startswith("per_resident:")).sum()
+    sql_count = methods.str.startswith(("sql:", "per_resident:", "percent_of:")).sum()
     assert len(at.code) == sql_count
 
 
