@@ -19,7 +19,7 @@ if not data_access.data_ready():
     st.info(translate(lang, "common.data_missing"))
     st.stop()
 
-st.subheader(t("kmm_heading"))
+st.header(t("kmm_heading"))
 st.markdown(t("kmm_text"))
 page_links(lang, exclude="overview")
 
@@ -46,7 +46,7 @@ tooltip = {a: f"{format_with_unit(v, int(meta['decimals']), meta['unit'], meta[f
            for a, v in in_year.items()}
 label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
 
-st.subheader(t("map_heading"))
+st.header(t("map_heading"))
 deck, breaks = maps.choropleth(data_access.table("boundaries"), in_year, names, tooltip, lang,
                                no_data_text=f"{translate(lang, 'common.no_data')} · {year}")
 st.pydeck_chart(deck, height=520)
@@ -54,7 +54,7 @@ components.map_legend(maps.legend_entries(breaks, lambda v: format_value(v, int(
                       lang, label)
 st.caption(t("map_caption", indicator=meta[f"name_{lang}"], year=year))
 
-st.subheader(t("chart_heading"))
+st.header(t("chart_heading"))
 if in_year.empty:
     st.info(t("no_values"))
 else:
