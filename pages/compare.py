@@ -12,15 +12,7 @@ from ui.state import url_multiselect, url_selectbox
 MAX_AUTHORITIES = 6
 DEFAULT_OTHERS = ["la-9000", "la-1161", "la-2200"]  # Be'er Sheva, Rahat, Dimona
 
-lang = layout.page_language()
-t = lambda key, **kw: translate(lang, f"compare.{key}", **kw)  # noqa: E731
-
-st.title(t("title"))
-st.caption(t("intro"))
-
-if not data_access.data_ready():
-    st.info(translate(lang, "common.data_missing"))
-    st.stop()
+lang, t = layout.page_start("compare")
 
 authorities = data_access.table("authorities")
 indicators = data_access.table("indicators")

@@ -9,15 +9,7 @@ from ui import charts, components, data_access, explorer_data, layout, maps
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
 
-lang = layout.page_language()
-t = lambda key, **kw: translate(lang, f"indicator_explorer.{key}", **kw)  # noqa: E731
-
-st.title(t("title"))
-st.caption(t("intro"))
-
-if not data_access.data_ready():
-    st.info(translate(lang, "common.data_missing"))
-    st.stop()
+lang, t = layout.page_start("indicator_explorer")
 
 authorities = data_access.table("authorities")
 sources = data_access.table("sources")

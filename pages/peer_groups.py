@@ -12,15 +12,7 @@ WEIGHT_STEPS = [0, 0.5, 1, 1.5, 2, 2.5, 3]
 PEER_COUNTS = list(range(5, 21))
 COMPARE_WITH = 5  # the Compare page takes six authorities: the town and its five nearest peers
 
-lang = layout.page_language()
-t = lambda key, **kw: translate(lang, f"peer_groups.{key}", **kw)  # noqa: E731
-
-st.title(t("title"))
-st.caption(t("intro"))
-
-if not data_access.data_ready():
-    st.info(translate(lang, "common.data_missing"))
-    st.stop()
+lang, t = layout.page_start("peer_groups")
 
 authorities = data_access.table("authorities")
 sources = data_access.table("sources")

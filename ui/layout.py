@@ -1,12 +1,14 @@
 """Page chrome shared by every page: language from the URL, right-to-left styling, the language switch."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from indicators.settings import LANGUAGES
+from ui import data_access
 from ui.i18n import resolve_language, text_direction, translate
 
 _HERE = Path(__file__).resolve().parent
@@ -75,3 +77,20 @@ def page_language() -> str:
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state["lang"]
+
+
+def page_start(namespace: str) -> tuple[str, Callable[..., str]]:
+    """The opening every data page shares: its language, a translator for its own messages, its title
+    and intro (keys `title` and `intro` in ui/messages/<lang>/<namespace>.yml), and a stop with a clear
+    message when the published tables are missing."""
+    lang = page_language()
+
+    def t(key: str, **values) -> str:
+        return translate(lang, f"{namespace}.{key}", **values)
+
+    st.title(t("title"))
+    st.caption(t("intro"))
+    if not data_access.data_ready():
+        st.info(translate(lang, "common.data_missing"))
+        st.stop()
+    return lang, t
