@@ -135,7 +135,7 @@ def method_parts(method: str) -> tuple[str, str]:
 
 def template_sql_text(name: str, sql_dir: Path = SQL_DIR) -> str:
     """A shared query of the registry (indicators/sql/templates/<name>.sql)."""
-    if name not in {"field", "per_resident", "percent_of"}:
+    if name not in {"field", "per_resident", "percent_of", "land_share"}:
         raise ValueError(f"not a query template: {name!r}")
     return (sql_dir / "templates" / f"{name}.sql").read_text(encoding="utf-8")
 
@@ -260,6 +260,7 @@ def indicator_catalogue(indicators: pd.DataFrame, observations: pd.DataFrame, so
         "sql_file": detail.where(kind == "sql").to_numpy(),
         "per_resident": detail.where(kind == "per_resident").to_numpy(),
         "percent_of": detail.where(kind == "percent_of").to_numpy(),
+        "land_share": detail.where(kind == "land_share").to_numpy(),
         "mapping_file": detail.map(lambda f: mappings.get(f, (None,))[0]).where(kind == "field").to_numpy(),
         "mapped_editions": detail.map(lambda f: format_years(mappings.get(f, (None, ()))[1]))
                                  .where(kind == "field").to_numpy(),

@@ -7,6 +7,8 @@ dimension, source) and how it is computed, in exactly one of three ways:
   end-of-year population (sql/templates/per_resident.sql);
 - `percent_of: {numerator: <field_id>, denominator: <field_id>}`: one figure as a percentage of another
   from the same edition (sql/templates/percent_of.sql);
+- `land_share: {categories: [<field_id>, ...]}`: land-use categories as a % of the jurisdiction area
+  in the CBS land-use survey (sql/templates/land_share.sql);
 - `sql: <file>.sql`: a query of its own over the `cbs_values` table.
 """
 from __future__ import annotations
@@ -21,6 +23,9 @@ from indicators.settings import DEFINITIONS_DIR, DIMENSIONS, LANGUAGES, SQL_DIR,
 
 _REQUIRED = ("id", "dimension", "theme", "name", "description", "unit", "higher_is_better",
              "decimals", "source_id")
+
+
+METHODS = ("field", "per_resident", "percent_of", "land_share", "sql")
 
 
 class RegistryError(ValueError):
@@ -42,6 +47,7 @@ class Indicator:
     sql_file: str | None = None
     per_resident: tuple[tuple[str, ...], int] | None = None  # (fields, per)
     percent_of: tuple[str, str] | None = None  # (numerator, denominator)
+    land_share: tuple[str, ...] | None = None  # land-use category fields
     notes: dict | None = None
 
     def label(self, lang: str) -> str:
@@ -57,6 +63,8 @@ class Indicator:
         if self.percent_of:
             numerator, denominator = self.percent_of
             return _template("percent_of"), {"numerator": numerator, "denominator": denominator}
+        if self.land_share:
+            return _template("land_share"), {"categories": list(self.land_share)}
         return _template("field"), {"field": self.field}
 
     @property
@@ -68,6 +76,8 @@ class Indicator:
             return f"per_resident: {' + '.join(fields)} per {per:,} residents"
         if self.percent_of:
             return f"percent_of: {self.percent_of[0]} as % of {self.percent_of[1]}"
+        if self.land_share:
+            return f"land_share: {' + '.join(self.land_share)} as % of landuse_total_km2"
         return f"field: {self.field}"
 
 
@@ -95,9 +105,9 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
         raise RegistryError(f"{path.name}: unit {raw['unit']!r} is not in units.yml")
     if raw["higher_is_better"] not in (True, False, None):
         raise RegistryError(f"{path.name}: higher_is_better must be true, false or null")
-    methods = [key for key in ("field", "per_resident", "percent_of", "sql") if key in raw]
+    methods = [key for key in METHODS if key in raw]
     if len(methods) != 1:
-        raise RegistryError(f"{path.name}: give exactly one of 'field', 'per_resident', 'percent_of' or 'sql'")
+        raise RegistryError(f"{path.name}: give exactly one of {', '.join(METHODS)}")
     if "field" in raw and not str(raw["field"]).replace("_", "").isalnum():
         raise RegistryError(f"{path.name}: field must be a slug")
     if "sql" in raw and not (SQL_DIR / raw["sql"]).is_file():
@@ -110,6 +120,7 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
         source_id=raw["source_id"], field=raw.get("field"), sql_file=raw.get("sql"),
         per_resident=_parse_per_resident(path, raw.get("per_resident")),
         percent_of=_parse_percent_of(path, raw.get("percent_of")),
+        land_share=_parse_land_share(path, raw.get("land_share")),
         notes=_check_languages(path, "notes", raw["notes"]) if raw.get("notes") else None,
     )
 
@@ -132,6 +143,16 @@ def _parse_percent_of(path: Path, spec) -> tuple[str, str] | None:
     if not all(isinstance(p, str) and p.replace("_", "").isalnum() for p in parts):
         raise RegistryError(f"{path.name}: percent_of needs field slugs 'numerator' and 'denominator'")
     return parts
+
+
+def _parse_land_share(path: Path, spec) -> tuple[str, ...] | None:
+    if spec is None:
+        return None
+    categories = spec.get("categories") if isinstance(spec, dict) else None
+    if not categories or not all(str(c).startswith("landuse_") and str(c).replace("_", "").isalnum()
+                                 for c in categories):
+        raise RegistryError(f"{path.name}: land_share needs 'categories', a list of landuse_* field slugs")
+    return tuple(categories)
 
 
 @lru_cache(maxsize=1)

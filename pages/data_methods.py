@@ -88,6 +88,8 @@ def method_text(row) -> str:
         return t("method_per_resident", detail=row.per_resident)
     if row.method == "percent_of":
         return t("method_percent_of", detail=row.percent_of)
+    if row.method == "land_share":
+        return t("method_land_share", detail=row.land_share)
     return t("method_field", field=row.field, file=row.mapping_file or "data/mappings", editions=row.mapped_editions)
 
 
@@ -116,7 +118,7 @@ def indicator_details(row) -> None:
         st.markdown(f"**{t('d_method')}:** {method_text(row)}")
         if row.method == "sql":
             st.code(cached.sql_text(row.sql_file), language="sql")
-        elif row.method in ("per_resident", "percent_of"):
+        elif row.method in ("per_resident", "percent_of", "land_share"):
             st.code(docs.template_sql_text(row.method), language="sql")
         if EXPLORER and row.years:
             st.page_link(EXPLORER, label=t("explore_link"), icon=":material/query_stats:",
@@ -182,8 +184,7 @@ def peer_features_text() -> str:
 
 def methods_section() -> None:
     catalogue = cached.catalogue(lang)
-    land = [r.name for r in catalogue.itertuples()
-            if r.method == "sql" and "landuse_total_km2" in cached.sql_text(r.sql_file)]
+    land = [r.name for r in catalogue.itertuples() if r.method == "land_share"]
     negev_count = len(data_access.negev_ids())
     st.markdown(f"## {t('m_year_heading')}\n\n{t('m_year_text')}")
     st.markdown(f"## {t('m_population_heading')}\n\n{t('m_population_text')}")

@@ -38,10 +38,10 @@ def test_catalogue_lists_every_registry_indicator(open_app, lang):
 
 def test_sql_indicator_shows_its_query(open_app):
     at = open_app(PAGE, lang="en")
-    sql = (PUBLISHED_DIR.parent.parent / "indicators" / "sql" / "built_area_share_pct.sql").read_text(encoding="utf-8")
+    sql = (PUBLISHED_DIR.parent.parent / "indicators" / "sql" / "density_per_km2.sql").read_text(encoding="utf-8")
     assert any(code.value.strip() == sql.strip() for code in at.code)
     methods = _published("indicators")["method"]
-    sql_count = methods.str.startswith(("sql:", "per_resident:", "percent_of:")).sum()
+    sql_count = methods.str.startswith(("sql:", "per_resident:", "percent_of:", "land_share:")).sum()
     assert len(at.code) == sql_count
 
 

@@ -74,7 +74,8 @@ def test_first_sentence():
 
 
 def test_sql_text_reads_only_indicator_queries():
-    assert "landuse_total_km2" in docs.sql_text("built_area_share_pct.sql")
+    assert "population_total" in docs.sql_text("density_per_km2.sql")
+    assert "landuse_total_km2" in docs.template_sql_text("land_share")
     for bad in ("../registry.py", "views/latest_values.sql", "x.py"):
         with pytest.raises(ValueError):
             docs.sql_text(bad)
