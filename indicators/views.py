@@ -41,5 +41,9 @@ def authority_gaps(con, authority_id: str) -> pd.DataFrame:
     return _query(con, "authority_gaps", authority_id=authority_id)
 
 
+def indicator_gaps(con, indicator_id: str) -> pd.DataFrame:
+    return _query(con, "indicator_gaps", indicator_id=indicator_id)
+
+
 def latest_values(con) -> pd.DataFrame:
     return _query(con, "latest_values")

@@ -135,7 +135,7 @@ else:
     by_kind = authorities.set_index("authority_id")["kind"].map(kind_names)
     best = "best" if direction != "none" else "highest"  # what rank 1 and percentile 100 mean
     missing = explorer.missing_in_year(values, year, shown_ids)
-    reasons = explorer.gap_reasons(explorer_data.indicator_gaps(indicator_id), year, missing)
+    reasons = explorer.gap_reasons(data_access.indicator_gaps(indicator_id), year, missing)
     shown_table = explorer.with_missing(ranked, missing, reasons)
     shown_table = shown_table.assign(authority=shown_table["authority_id"].map(names),
                                      kind=shown_table["authority_id"].map(by_kind),

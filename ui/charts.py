@@ -15,6 +15,14 @@ HIGHLIGHT = "#D55E00"
 BASE = "#0072B2"
 
 
+def serialise_once(figure: go.Figure) -> go.Figure:
+    """For a cached figure that never changes: st.plotly_chart deep-copies it with to_dict() on every
+    run (≈ 2 ms a chart; the town profile has ~60), so compute the dict once."""
+    spec = figure.to_dict()
+    figure.to_dict = lambda: spec
+    return figure
+
+
 def _layout(fig: go.Figure, title: str | None, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": title or "", "x": 0.5, "xanchor": "center"}, height=height,

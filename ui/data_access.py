@@ -43,6 +43,11 @@ def authority_gaps(authority_id: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def indicator_gaps(indicator_id: str) -> pd.DataFrame:
+    return views.indicator_gaps(connection(), indicator_id)
+
+
+@st.cache_data(show_spinner=False)
 def latest_values() -> pd.DataFrame:
     return views.latest_values(connection())
 

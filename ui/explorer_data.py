@@ -1,23 +1,12 @@
-"""Cached pieces of the indicator explorer: gap reasons by indicator, and the map built once per view."""
+"""Cached pieces of the indicator explorer: the map built once per view."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from indicators import explorer
-from indicators.settings import SQL_DIR
 from indicators.stats import value_in_year
 from ui import maps
-from ui.data_access import connection, indicator_meta, indicator_values, names_of_authorities, table
-
-_GAPS_SQL = (SQL_DIR / "views" / "indicator_gaps.sql").read_text(encoding="utf-8")
-
-
-@st.cache_data(show_spinner=False)
-def indicator_gaps(indicator_id: str) -> pd.DataFrame:
-    """authority_id, year, reason, source_id, edition for one indicator (the id is bound, not formatted)."""
-    # A cursor per call: DuckDB connections must not be shared across Streamlit's threads.
-    return connection().cursor().execute(_GAPS_SQL, {"indicator_id": indicator_id}).df()
+from ui.data_access import indicator_meta, indicator_values, names_of_authorities, table
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -35,6 +24,4 @@ def map_deck(indicator_id: str, year: int, shown_ids: tuple[str, ...], lang: str
                                       year, no_data)
     deck, breaks = maps.choropleth(table("boundaries"), in_year, {a: names[a] for a in shown_ids}, tooltips, lang,
                                    highlight=highlight)
-    spec = deck.to_json()
-    deck.to_json = lambda: spec  # the cached deck is never changed, so its JSON can be reused as is
-    return deck, breaks
+    return maps.serialise_once(deck), breaks

@@ -26,6 +26,14 @@ def _geometry(geojson: str) -> dict:
     return json.loads(geojson)
 
 
+def serialise_once(deck: pdk.Deck) -> pdk.Deck:
+    """For a cached deck that never changes: st.pydeck_chart calls deck.to_json() on every run (about
+    0.5 MB of JSON for all of Israel), so compute it once and hand back the same text."""
+    spec = deck.to_json()
+    deck.to_json = lambda: spec
+    return deck
+
+
 def legend_entries(breaks: list[float], fmt) -> list[tuple[str, str]]:
     """(colour, "from – to") per class, for the legend drawn beside the map."""
     if len(breaks) < 2:

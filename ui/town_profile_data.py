@@ -14,14 +14,6 @@ from indicators.stats import benchmark_table
 from ui import charts, data_access, maps
 
 
-def _serialise_once(figure: go.Figure) -> go.Figure:
-    """st.plotly_chart deep-copies a figure with to_dict() on every run; a cached figure never changes,
-    so compute its dict once (≈2 ms saved per chart per run, and the page has ~60 charts)."""
-    spec = figure.to_dict()
-    figure.to_dict = lambda: spec
-    return figure
-
-
 @st.cache_resource(show_spinner=False)
 def observations() -> pd.DataFrame:
     """Every figure of every indicator (shared, read-only: cache_resource avoids copying 100k rows)."""
@@ -86,7 +78,7 @@ def cards(authority_id: str) -> dict[str, profile.Card]:
 def sparklines(authority_id: str) -> dict[str, go.Figure]:
     """One sparkline per indicator with figures (cache_resource: plotly figures are slow to build and
     st.plotly_chart only reads them)."""
-    return {i: _serialise_once(charts.sparkline(pd.DataFrame(card.trend, columns=["year", "value"])))
+    return {i: charts.serialise_once(charts.sparkline(pd.DataFrame(card.trend, columns=["year", "value"])))
             for i, card in cards(authority_id).items() if len(card.trend) > 1}
 
 
@@ -111,10 +103,7 @@ def locator_map(authority_id: str, lang: str, kind_labels: tuple[tuple[str, str]
         "ScatterplotLayer", data=[{"position": [row["label_lon"], row["label_lat"]]}], get_position="position",
         get_radius=2000, radius_min_pixels=18, radius_max_pixels=40, stroked=True, filled=True,
         get_fill_color=[213, 94, 0, 150], get_line_color=[0, 0, 0, 255], line_width_min_pixels=2))
-    # st.pydeck_chart serialises the deck on every run; this deck never changes, so serialise it once.
-    spec = deck.to_json()
-    deck.to_json = lambda: spec
-    return deck
+    return maps.serialise_once(deck)
 
 
 @st.cache_data(show_spinner=False)
@@ -145,7 +134,7 @@ def trend_figure(authority_id: str, indicator_id: str, labels: tuple[str, str, s
                  year_label: str, title: str) -> go.Figure:
     figure = charts.trend_lines(trend_frame(authority_id, indicator_id, labels), value_label, year_label, title)
     figure.update_layout(margin={"t": 75})  # the title has two lines (indicator, then town and benchmarks)
-    return _serialise_once(figure)
+    return charts.serialise_once(figure)
 
 
 @st.cache_data(show_spinner=False)
@@ -172,7 +161,7 @@ def justice_figure(authority_id: str, lang: str, group: str, panel_labels: tuple
             "text": rows["value"].map(lambda v, m=meta: format_value(v, int(m["decimals"]), m["unit"])),
         }))
     frame = pd.concat(frames, ignore_index=True)
-    return _serialise_once(charts.strip_plot(frame, authority_id, legend[0], legend[1]))
+    return charts.serialise_once(charts.strip_plot(frame, authority_id, legend[0], legend[1]))
 
 
 @st.cache_data(show_spinner=False)
