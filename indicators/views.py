@@ -45,5 +45,13 @@ def indicator_gaps(con, indicator_id: str) -> pd.DataFrame:
     return _query(con, "indicator_gaps", indicator_id=indicator_id)
 
 
+def observation_keys(con) -> pd.DataFrame:
+    return _query(con, "observation_keys")
+
+
+def all_gaps(con) -> pd.DataFrame:
+    return _query(con, "all_gaps")
+
+
 def latest_values(con) -> pd.DataFrame:
     return _query(con, "latest_values")

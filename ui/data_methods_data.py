@@ -4,19 +4,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import catalogue_docs
+from indicators import catalogue_docs, views
 from ui import data_access
 
 
 @st.cache_data(show_spinner=False)
 def observations() -> pd.DataFrame:
     """Who has a figure for what and when (values are not needed here, so they are not loaded)."""
-    return catalogue_docs.read_published("observations", ["authority_id", "indicator_id", "year", "edition"])
+    return views.observation_keys(data_access.connection())
 
 
 @st.cache_data(show_spinner=False)
 def gaps() -> pd.DataFrame:
-    return catalogue_docs.read_published("gaps")
+    return views.all_gaps(data_access.connection())
 
 
 @st.cache_data(show_spinner=False)
