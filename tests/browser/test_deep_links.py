@@ -19,3 +19,12 @@ def test_first_request_of_a_fresh_server_is_a_deep_link(page, chromium_executabl
         expect(page.locator('[data-testid="stSidebarNav"]')).to_contain_text("ملف السلطة المحلية")
     finally:
         stop_server(proc)
+
+
+def test_language_switch_keeps_the_page_and_the_view(page, app_url):
+    open_view(page, app_url, "town_profile", lang="he", town="la-1161")
+    expect(page.locator(MAIN_CONTENT).first).to_contain_text("רהט")
+    page.locator('[data-testid="stSidebarUserContent"]').get_by_text("English", exact=True).click()
+    expect(page.locator(MAIN_CONTENT).first).to_contain_text("Rahat")
+    expect_direction(page, "ltr")
+    assert "lang=en" in page.url and "town=la-1161" in page.url and "/town_profile" in page.url
