@@ -22,7 +22,7 @@ from indicators.build.cbs_physical import extract_physical_values
 from indicators.build.source_register import load_sources, verify_checksums
 from indicators.compute import compute_observations, observation_gaps
 from indicators.registry import Indicator, load_registry, load_units
-from indicators.settings import ANALYST_DB, LANGUAGES, PUBLISHED_DIR
+from indicators.settings import ANALYST_DB, LANGUAGES, NEGEV_AUTHORITY_IDS, PUBLISHED_DIR
 
 TABLE_ORDER = ("authorities", "indicators", "observations", "gaps", "sources", "boundaries")
 
@@ -98,8 +98,12 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
 
 def log_review(observations: pd.DataFrame, log) -> None:
     jumps = quality_checks.year_on_year_jumps(observations)
-    log(f"\nYear-on-year jumps beyond ×{quality_checks.JUMP_FACTOR} for review: {len(jumps)}")
-    log(jumps.head(60).to_string(index=False) if len(jumps) else "(none)")
+    log(f"\nYear-on-year jumps beyond ×{quality_checks.JUMP_FACTOR} for review: {len(jumps)}, by indicator:")
+    log(jumps.groupby("indicator_id").size().sort_values(ascending=False).to_string() if len(jumps) else "(none)")
+    negev = jumps[jumps["authority_id"].isin(NEGEV_AUTHORITY_IDS)]
+    log(f"\nOf them in the Negev ({len(negev)}), the largest 40:")
+    largest = negev.assign(size=(negev["ratio"].abs().clip(lower=1e-9)).map(lambda r: max(r, 1 / r)))
+    log(largest.nlargest(40, "size").drop(columns="size").to_string(index=False) if len(negev) else "(none)")
     log("\nNegev coverage (authorities with a figure, of 33), indicator × year:")
     log(quality_checks.negev_coverage(observations).to_string())
     full = quality_checks.indicators_with_full_negev_coverage(observations)
