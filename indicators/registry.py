@@ -3,8 +3,9 @@
 A declaration says what the indicator means (names and descriptions in he/en/ar, unit, direction,
 dimension, source) and how it is computed, in exactly one of three ways:
 - `field: <field_id>`: the figure CBS publishes, mapped per edition in data/mappings/;
-- `per_resident: {fields: [<field_id>, ...], per: 1 | 1000}`: a published count or amount divided by the
-  end-of-year population (sql/templates/per_resident.sql);
+- `per_resident: {fields: [<field_id>, ...], per: 1 | 1000, published: <field_id>}`: a published count or
+  amount divided by the end-of-year population, or CBS's own per-resident figure (`published`, optional)
+  in the editions that print one (sql/templates/per_resident.sql);
 - `percent_of: {numerator: <field_id>, denominator: <field_id>}`: one figure as a percentage of another
   from the same edition (sql/templates/percent_of.sql);
 - `land_share: {categories: [<field_id>, ...]}`: land-use categories as a % of the jurisdiction area
@@ -45,7 +46,7 @@ class Indicator:
     source_id: str
     field: str | None = None
     sql_file: str | None = None
-    per_resident: tuple[tuple[str, ...], int] | None = None  # (fields, per)
+    per_resident: tuple[tuple[str, ...], int, str] | None = None  # (fields, per, published field or "")
     percent_of: tuple[str, str] | None = None  # (numerator, denominator)
     land_share: tuple[str, ...] | None = None  # land-use category fields
     notes: dict | None = None
@@ -58,8 +59,8 @@ class Indicator:
         if self.sql_file:
             return (SQL_DIR / self.sql_file).read_text(encoding="utf-8"), {}
         if self.per_resident:
-            fields, per = self.per_resident
-            return _template("per_resident"), {"fields": list(fields), "per": per}
+            fields, per, published = self.per_resident
+            return _template("per_resident"), {"fields": list(fields), "per": per, "published": published}
         if self.percent_of:
             numerator, denominator = self.percent_of
             return _template("percent_of"), {"numerator": numerator, "denominator": denominator}
@@ -72,8 +73,9 @@ class Indicator:
         if self.sql_file:
             return f"sql: {self.sql_file}"
         if self.per_resident:
-            fields, per = self.per_resident
-            return f"per_resident: {' + '.join(fields)} per {per:,} residents"
+            fields, per, published = self.per_resident
+            preferred = f" (CBS's own {published} where published)" if published else ""
+            return f"per_resident: {' + '.join(fields)} per {per:,} residents{preferred}"
         if self.percent_of:
             return f"percent_of: {self.percent_of[0]} as % of {self.percent_of[1]}"
         if self.land_share:
@@ -125,7 +127,7 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
     )
 
 
-def _parse_per_resident(path: Path, spec) -> tuple[tuple[str, ...], int] | None:
+def _parse_per_resident(path: Path, spec) -> tuple[tuple[str, ...], int, str] | None:
     if spec is None:
         return None
     fields = spec.get("fields") if isinstance(spec, dict) else None
@@ -133,7 +135,10 @@ def _parse_per_resident(path: Path, spec) -> tuple[tuple[str, ...], int] | None:
         raise RegistryError(f"{path.name}: per_resident needs 'fields', a list of field slugs")
     if spec.get("per") not in (1, 1000):
         raise RegistryError(f"{path.name}: per_resident 'per' must be 1 or 1000")
-    return tuple(fields), int(spec["per"])
+    published = str(spec.get("published") or "")
+    if published and not published.replace("_", "").isalnum():
+        raise RegistryError(f"{path.name}: per_resident 'published' must be a field slug")
+    return tuple(fields), int(spec["per"]), published
 
 
 def _parse_percent_of(path: Path, spec) -> tuple[str, str] | None:

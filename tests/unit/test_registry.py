@@ -43,7 +43,7 @@ def _by_form(form: str) -> Indicator:
 
 def test_per_resident_divides_by_population(con):
     ind = _by_form("per_resident")
-    fields, per = ind.per_resident
+    fields, per, _published = ind.per_resident
     value = compute_indicator(con, ind)["value"].iloc[0]
     assert value == pytest.approx(10.0 * len(fields) / 1000 * per)
 

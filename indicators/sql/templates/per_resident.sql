@@ -2,6 +2,8 @@
 -- `per_resident:` declaration. Budget amounts are already in ₪ and counts in persons (see the mappings).
 -- Population = persons at the end of the same year, from the latest edition that carries that year
 -- (CBS revises populations); the numerator keeps its own edition.
+-- Where the declaration names CBS's own per-resident figure ($published, '' when none), that figure is
+-- used for the editions that print it (CBS divides by the same end-of-year population).
 WITH population AS (
     SELECT authority_id, year, value AS persons
     FROM cbs_values
@@ -12,9 +14,24 @@ amount AS (
     SELECT authority_id, year, edition, value, source_id
     FROM cbs_values
     WHERE list_contains($fields, field_id)
+),
+published AS (
+    SELECT authority_id, year, edition, value, source_id
+    FROM cbs_values
+    WHERE field_id = $published
+),
+computed AS (
+    SELECT a.authority_id, a.year, a.edition,
+           a.value / NULLIF(p.persons, 0) * $per AS value,
+           a.source_id
+    FROM amount a
+    JOIN population p ON p.authority_id = a.authority_id AND p.year = a.year
 )
-SELECT a.authority_id, a.year, a.edition,
-       a.value / NULLIF(p.persons, 0) * $per AS value,
-       a.source_id
-FROM amount a
-JOIN population p ON p.authority_id = a.authority_id AND p.year = a.year
+SELECT authority_id, year, edition, value, source_id FROM published
+UNION ALL
+SELECT c.authority_id, c.year, c.edition, c.value, c.source_id
+FROM computed c
+WHERE NOT EXISTS (
+    SELECT 1 FROM published x
+    WHERE x.authority_id = c.authority_id AND x.year = c.year AND x.edition = c.edition
+)
