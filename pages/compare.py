@@ -6,7 +6,6 @@ from indicators import comparison
 from indicators.exports import tidy_table
 from ui import compare_data, components, data_access, layout
 from ui.i18n import translate
-from ui.layout import show_url_notes
 from ui.state import url_multiselect, url_selectbox
 
 MAX_AUTHORITIES = 6
@@ -81,7 +80,6 @@ dimension_of = dict(zip(ordered["indicator_id"], ordered["dimension"], strict=Tr
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), ordered["indicator_id"].tolist(),
                              "avg_monthly_wage",
                              format_func=lambda i: f"{dimension_titles[dimension_of[i]]} · {indicator_names[i]}")
-show_url_notes(lang)  # notes about unusable URL values (e.g. an unknown indicator), in this same run
 trend, missing = compare_data.trend_view(chosen_key, indicator_id, lang)
 if trend is None:
     st.info(t("trend_no_data", indicator=indicator_names[indicator_id]))

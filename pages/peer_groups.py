@@ -4,7 +4,6 @@ import streamlit as st
 
 from ui import components, data_access, layout, maps, peer_groups_data
 from ui.i18n import translate
-from ui.layout import show_url_notes
 from ui.navigation import registered_pages
 from ui.state import url_selectbox
 
@@ -33,7 +32,6 @@ weights = {
     "kind": url_selectbox("peer_kind", t("weight_kind"), WEIGHT_STEPS, 1, widget=second[1].select_slider),
 }
 k = url_selectbox("peer_k", t("how_many"), PEER_COUNTS, 10, widget=st.select_slider)
-show_url_notes(lang)  # notes about unusable URL values, shown in this same run
 
 weight_key = tuple(sorted((f, float(w)) for f, w in weights.items()))
 view = peer_groups_data.peer_view(town, weight_key, k, lang)

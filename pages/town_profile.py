@@ -37,7 +37,6 @@ if not data_access.data_ready():
 names = data_access.names_of_authorities(lang)
 indicators = data_access.table("indicators")
 town = url_selectbox("town", t("choose_town"), data.town_options(lang), DEFAULT_TOWN, format_func=names.get)
-layout.show_url_notes(lang)  # the town's fallback note, on this run rather than the next
 info = data.authority(town)
 town_name = names[town]
 title_slot.title(town_name)
@@ -192,7 +191,6 @@ def trend_section() -> None:
     indicator_names = data_access.names_of_indicators(lang)
     indicator_id = url_selectbox("indicator", t("trend_indicator"), ordered, DEFAULT_INDICATOR,
                                  format_func=indicator_names.get)
-    layout.show_url_notes(lang)
     meta = data.metas()[indicator_id]
     labels = (town_name, t("trend_negev"), t("trend_peers"), t("trend_israel"))
     frame = data.trend_frame(town, indicator_id, labels)
