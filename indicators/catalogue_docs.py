@@ -78,6 +78,10 @@ COLUMN_MEANINGS = {
         "source_id": "The source series the figures come from (the `series` column of sources).",
         "method": "`field: <field_id>` (a CBS column mapped per edition in data/mappings/) or "
                   "`sql: <file>` (a query in indicators/sql/ over the extracted CBS values).",
+        "dimension_order": "0 = economic, 1 = social, 2 = environmental: the KMM model's order.",
+        "display_order": "0..n-1: the one order every page lists indicators in (dimension, theme, id).",
+        "direction": "higher_is_better, lower_is_better or neutral (higher_is_better normalised).",
+        "headline_rank": "1..5 within its dimension for the town profile's key figures; empty otherwise.",
     },
     "observations": {
         "authority_id": "The authority (authorities.authority_id).",

@@ -14,12 +14,13 @@ dimension, source) and how it is computed, in exactly one of three ways:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from indicators.read_model import direction_from_flag
 from indicators.settings import DEFINITIONS_DIR, DIMENSIONS, LANGUAGES, SQL_DIR, UNITS_FILE
 
 _REQUIRED = ("id", "dimension", "theme", "name", "description", "unit", "higher_is_better",
@@ -50,6 +51,12 @@ class Indicator:
     percent_of: tuple[str, str] | None = None  # (numerator, denominator)
     land_share: tuple[str, ...] | None = None  # land-use category fields
     notes: dict | None = None
+    headline_rank: int | None = None  # 1..5: a key figure of its dimension on the town profile
+    display_order: int = 0  # position in the one order every page lists indicators in (set by load_registry)
+
+    @property
+    def direction(self) -> str:
+        return direction_from_flag(self.higher_is_better)
 
     def label(self, lang: str) -> str:
         return self.name.get(lang) or self.name["en"]
@@ -124,7 +131,16 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
         percent_of=_parse_percent_of(path, raw.get("percent_of")),
         land_share=_parse_land_share(path, raw.get("land_share")),
         notes=_check_languages(path, "notes", raw["notes"]) if raw.get("notes") else None,
+        headline_rank=_parse_headline(path, raw.get("headline")),
     )
+
+
+def _parse_headline(path: Path, value) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
+        raise RegistryError(f"{path.name}: headline must be a rank from 1 to 5 within the dimension")
+    return value
 
 
 def _parse_per_resident(path: Path, spec) -> tuple[tuple[str, ...], int, str] | None:
@@ -167,8 +183,18 @@ def load_units() -> dict:
 
 @lru_cache(maxsize=4)
 def load_registry(definitions_dir: Path = DEFINITIONS_DIR) -> tuple[Indicator, ...]:
-    """All declarations, sorted by dimension then id."""
+    """All declarations in the one display order: dimension (KMM order), then theme, then id."""
     units = load_units()
     indicators = [parse_declaration(p, units) for p in sorted(definitions_dir.glob("*.yml"))]
     order = {d: i for i, d in enumerate(DIMENSIONS)}
-    return tuple(sorted(indicators, key=lambda ind: (order[ind.dimension], ind.id)))
+    ordered = sorted(indicators, key=lambda ind: (order[ind.dimension], ind.theme, ind.id))
+    _check_headlines(ordered)
+    return tuple(replace(ind, display_order=i) for i, ind in enumerate(ordered))
+
+
+def _check_headlines(indicators: list[Indicator]) -> None:
+    """Each dimension's key figures have distinct ranks (the town profile shows them in that order)."""
+    for dimension in DIMENSIONS:
+        ranks = [ind.headline_rank for ind in indicators if ind.dimension == dimension and ind.headline_rank]
+        if len(ranks) != len(set(ranks)):
+            raise RegistryError(f"{dimension}: two indicators declare the same headline rank {sorted(ranks)}")

@@ -7,9 +7,11 @@ from functools import cache
 import duckdb
 import pandas as pd
 
-from indicators.settings import SQL_DIR
+from indicators.settings import PUBLISHED_TABLES, SQL_DIR
 
 _VIEWS_DIR = SQL_DIR / "views"
+# Tables small enough to read whole; observations and gaps are read through the views below.
+_SMALL_TABLES = frozenset(PUBLISHED_TABLES) - {"observations", "gaps"}
 
 
 @cache
@@ -24,9 +26,14 @@ def _query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
 
 def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """A whole small table (authorities, indicators, sources, boundaries); names are whitelisted."""
-    if name not in {"authorities", "indicators", "sources", "boundaries"}:
+    if name not in _SMALL_TABLES:
         raise ValueError(f"not a small published table: {name}")
     return con.cursor().execute(f"SELECT * FROM {name}").df()
+
+
+def observations(con) -> pd.DataFrame:
+    """Every figure of every indicator (authority_id, indicator_id, year, value, source_id, edition)."""
+    return _query(con, "observations")
 
 
 def indicator_values(con, indicator_id: str) -> pd.DataFrame:
@@ -54,4 +61,5 @@ def all_gaps(con) -> pd.DataFrame:
 
 
 def latest_values(con) -> pd.DataFrame:
+    """Each authority's most recent figure per indicator, with the one before it (previous_year/value)."""
     return _query(con, "latest_values")

@@ -22,9 +22,14 @@ from indicators.build.cbs_physical import extract_physical_values
 from indicators.build.source_register import load_sources, verify_checksums
 from indicators.compute import compute_observations, observation_gaps
 from indicators.registry import Indicator, load_registry, load_units
-from indicators.settings import ANALYST_DB, LANGUAGES, NEGEV_AUTHORITY_IDS, PUBLISHED_DIR
-
-TABLE_ORDER = ("authorities", "indicators", "observations", "gaps", "sources", "boundaries")
+from indicators.settings import (
+    ANALYST_DB,
+    DIMENSIONS,
+    LANGUAGES,
+    NEGEV_AUTHORITY_IDS,
+    PUBLISHED_DIR,
+    PUBLISHED_TABLES,
+)
 
 
 def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
@@ -38,10 +43,14 @@ def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
         row |= {f"description_{lang}": ind.description[lang] for lang in LANGUAGES}
         row |= {f"notes_{lang}": (ind.notes or {}).get(lang) for lang in LANGUAGES}
         row |= {"source_id": ind.source_id, "method": ind.method}
+        # The read model: one order and one meaning of direction for every page (indicators/read_model.py).
+        row |= {"dimension_order": DIMENSIONS.index(ind.dimension), "display_order": ind.display_order,
+                "direction": ind.direction, "headline_rank": ind.headline_rank}
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["higher_is_better"] = frame["higher_is_better"].astype("boolean")
-    frame["decimals"] = frame["decimals"].astype("int32")
+    frame = frame.astype({"decimals": "int32", "dimension_order": "int32", "display_order": "int32",
+                          "headline_rank": "Int32"})
     return frame
 
 
@@ -113,7 +122,7 @@ def log_review(observations: pd.DataFrame, log) -> None:
 def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
     """Deterministic files: sorted rows, no index, fixed compression, so a rebuild is byte-identical."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in TABLE_ORDER:
+    for name in PUBLISHED_TABLES:
         frame = tables[name]
         frame = frame.sort_values(list(frame.columns[:3])).reset_index(drop=True)
         table = pa.Table.from_pandas(frame, preserve_index=False)
@@ -123,7 +132,7 @@ def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
 def write_duckdb(published_dir: Path, db_path: Path) -> None:
     db_path.unlink(missing_ok=True)
     con = duckdb.connect(str(db_path))
-    for name in TABLE_ORDER:
+    for name in PUBLISHED_TABLES:
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [str(published_dir / f"{name}.parquet")])
     con.execute("ALTER TABLE authorities ADD PRIMARY KEY (authority_id)")
     con.execute("ALTER TABLE indicators ADD PRIMARY KEY (indicator_id)")
