@@ -167,7 +167,7 @@ def _extract_banded(ed: _Edition, cfg: dict, specs: dict) -> None:
             ed.add(aid, column, *clean_cell(row[column.index]))
 
 
-def _transcribed_figure(text: str) -> tuple[float | None, str | None]:
+def transcribed_figure(text: str) -> tuple[float | None, str | None]:
     """The transcription wrote CBS '-' (nil) as 0, so a zero cannot be told from '-': zeros are kept as nil gaps
     (CBS itself prints '-' rather than 0 for nil counts and shares)."""
     value, reason = clean_cell(transcribed_cell(text))
@@ -183,7 +183,7 @@ def _extract_transcription(ed: _Edition, cfg: dict, specs: dict) -> None:
         located.append(ed.located(field_id, table.where, index, int(spec["year"]), spec, table.headers[index]))
     for aid, row in table.authority_rows():
         for column in located:
-            ed.add(aid, column, *_transcribed_figure(row[column.index]))
+            ed.add(aid, column, *transcribed_figure(row[column.index]))
 
 
 _LAYOUTS = {"split": _extract_split, "banded": _extract_banded, "transcription": _extract_transcription}
