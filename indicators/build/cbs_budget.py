@@ -12,14 +12,15 @@ from indicators.build.cbs_budget_csv import extract_transcription
 from indicators.build.cbs_budget_mapping import MAPPING_FILE, load_editions
 from indicators.build.cbs_budget_workbook import extract_workbook
 from indicators.build.records import Extracted, RecordCollector
+from indicators.settings import RAW_DIR
 
 _LAYOUTS = {"workbook": extract_workbook, "transcription": extract_transcription}
 
 
-def extract(mapping_path: Path = MAPPING_FILE, editions: list[int] | None = None) -> Extracted:
-    """Every authority of every budget edition (or only the editions given)."""
-    mapping = load_editions(Path(mapping_path))
+def extract(mapping_path: Path = MAPPING_FILE, raw_dir: Path = RAW_DIR) -> Extracted:
+    """Every authority of every budget edition."""
+    mapping = load_editions(Path(mapping_path), raw_dir)
     out = RecordCollector(Path(mapping_path).name)
-    for ed in sorted(editions or mapping):
+    for ed in sorted(mapping):
         _LAYOUTS[mapping[ed].layout](mapping[ed], out)
     return out.extracted().sorted_by_key()  # the order the budget records have always been published in

@@ -6,11 +6,10 @@ from indicators.build.cbs_budget_rows import ResolvedColumn, add_authority_row
 from indicators.build.cbs_cells import column_letter
 from indicators.build.records import ColumnRead, RecordCollector
 from indicators.build.transcription import read_transcription, transcribed_cell
-from indicators.settings import RAW_DIR
 
 
 def extract_transcription(edition: Edition, out: RecordCollector) -> None:
-    table = read_transcription(RAW_DIR / edition.path)
+    table = read_transcription(edition.path)
     # One exact header per field (checked by the mapping loader); the year is inferred (see the mapping).
     columns = [ResolvedColumn(spec, table.column(spec.texts[0]), edition.year) for spec in edition.columns]
     for column in columns:

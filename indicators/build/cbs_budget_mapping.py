@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indicators.build.mapping_files import Keys, load_mapping, require_keys, require_one_of
-from indicators.settings import MAPPINGS_DIR
+from indicators.settings import MAPPINGS_DIR, RAW_DIR
 
 MAPPING_FILE = MAPPINGS_DIR / "cbs_budget.yml"
 KINDS = ("money", "area", "percent", "per_capita")
@@ -32,7 +32,7 @@ class Edition:
     edition: int
     layout: str                   # workbook | transcription
     source_id: str
-    path: Path                    # relative to data/raw
+    path: Path                    # the raw file
     year_from: str                # header_text | band | inferred
     year: int | None              # stated data year (checked against the sheet where it says one)
     sheets: tuple[dict, ...]
@@ -84,7 +84,7 @@ def _specs(field_id: str, meta: dict, entry) -> list[ColumnSpec]:
     return specs
 
 
-def load_editions(path: Path = MAPPING_FILE) -> dict[int, Edition]:
+def load_editions(path: Path = MAPPING_FILE, raw_dir: Path = RAW_DIR) -> dict[int, Edition]:
     """Every edition with its column specs (fields declared null for an edition are left out)."""
     raw = load_mapping(Path(path), check_mapping)
     editions = {}
@@ -92,7 +92,7 @@ def load_editions(path: Path = MAPPING_FILE) -> dict[int, Edition]:
         columns = [spec for field_id, meta in raw["fields"].items() if meta["editions"][ed] is not None
                    for spec in _specs(field_id, meta, meta["editions"][ed])]
         editions[ed] = Edition(
-            edition=ed, layout=info["layout"], source_id=info["source_id"], path=Path(info["file"]),
+            edition=ed, layout=info["layout"], source_id=info["source_id"], path=raw_dir / info["file"],
             year_from=info["year_from"], year=info.get("year"), sheets=tuple(info.get("sheets", ())),
             scale=info["scale"], columns=tuple(columns),
         )

@@ -16,12 +16,11 @@ from indicators.build.cbs_budget_sheet import (
 from indicators.build.cbs_cells import authority_code, column_letter, normalise_header, read_sheet_rows
 from indicators.build.layout_errors import LayoutError, Where
 from indicators.build.records import ColumnRead, RecordCollector
-from indicators.settings import RAW_DIR, authority_id
+from indicators.settings import authority_id
 
 
 def load_sheet(edition: Edition, sheet_name: str) -> BudgetSheet:
-    path = RAW_DIR / edition.path
-    return split_sheet(read_sheet_rows(path, sheet_name), Where(path.name, sheet_name))
+    return split_sheet(read_sheet_rows(edition.path, sheet_name), Where(edition.path.name, sheet_name))
 
 
 def _column_year(edition: Edition, sheet: BudgetSheet, col: int, texts: tuple[str, ...]) -> int:

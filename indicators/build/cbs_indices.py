@@ -87,9 +87,9 @@ def row_authority(row: list, cols: dict[str, int], keying: str, where: Where) ->
     return authority_id(*key), key[1]
 
 
-def extract_table(source_id: str, spec: dict, out: RecordCollector) -> None:
+def extract_table(source_id: str, spec: dict, raw_dir: Path, out: RecordCollector) -> None:
     """Figures, gaps and columns read of one index table."""
-    path = RAW_DIR / spec["file"]
+    path = raw_dir / spec["file"]
     where = Where(path.name, spec["sheet"])
     rows = read_sheet_rows(path, spec["sheet"])
     key_row, key_cols = find_key_row(rows, spec["key_headers"], where)
@@ -123,10 +123,10 @@ def extract_table(source_id: str, spec: dict, out: RecordCollector) -> None:
                 out.add_gap(aid, field_id, year, edition, reason, source_id)
 
 
-def extract(mapping_path: Path = MAPPING_FILE) -> Extracted:
+def extract(mapping_path: Path = MAPPING_FILE, raw_dir: Path = RAW_DIR) -> Extracted:
     """The four index tables' figures and gaps."""
     mapping = load_mapping(Path(mapping_path), check_mapping)
     out = RecordCollector(Path(mapping_path).name)
     for source_id, spec in mapping["tables"].items():
-        extract_table(source_id, spec, out)
+        extract_table(source_id, spec, raw_dir, out)
     return out.extracted()

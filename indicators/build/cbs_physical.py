@@ -69,8 +69,8 @@ class _Located(NamedTuple):
 class _Edition:
     """One edition being read: where its figures go, and how a cell becomes a figure or a gap."""
 
-    def __init__(self, edition: int, cfg: dict, zero_gaps: dict[str, str], out: RecordCollector) -> None:
-        self.edition, self.source_id, self.path = edition, cfg["source_id"], RAW_DIR / cfg["file"]
+    def __init__(self, edition: int, cfg: dict, raw_dir: Path, zero_gaps: dict[str, str], out: RecordCollector):
+        self.edition, self.source_id, self.path = edition, cfg["source_id"], raw_dir / cfg["file"]
         self.zero_gaps, self.out = zero_gaps, out  # zero_gaps: field_id -> reason for a 0 that is no figure
 
     def located(self, field_id: str, where: Where, index: int, year: int, spec: dict, header: str,
@@ -189,11 +189,11 @@ def _extract_transcription(ed: _Edition, cfg: dict, specs: dict) -> None:
 _LAYOUTS = {"split": _extract_split, "banded": _extract_banded, "transcription": _extract_transcription}
 
 
-def extract(mapping_path: Path = MAPPING_FILE) -> Extracted:
+def extract(mapping_path: Path = MAPPING_FILE, raw_dir: Path = RAW_DIR) -> Extracted:
     """All mapped figures of every authority in every edition, with the columns they were read from."""
     mapping = load_mapping(Path(mapping_path), check_mapping)
     zero_gaps = {fid: f["zero_is_gap"] for fid, f in mapping["fields"].items() if f.get("zero_is_gap")}
     out = RecordCollector(Path(mapping_path).name)
     for edition, cfg in sorted(mapping["editions"].items()):
-        _LAYOUTS[cfg["layout"]](_Edition(edition, cfg, zero_gaps, out), cfg, _specs(mapping, edition))
+        _LAYOUTS[cfg["layout"]](_Edition(edition, cfg, raw_dir, zero_gaps, out), cfg, _specs(mapping, edition))
     return out.extracted()

@@ -18,7 +18,7 @@ from indicators.build.records import Extracted
 class Extractor:
     name: str
     mapping_file: Path
-    extract: Callable[[Path], Extracted]                   # called with mapping_file
+    extract: Callable[[Path], Extracted]                   # called with mapping_file (and raw_dir= in tests)
     field_editions: Callable[[Path], dict[str, set[int]]]  # field id -> editions that map a column to it
 
 
