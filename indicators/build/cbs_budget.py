@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indicators.build.cbs_budget_csv import extract_transcription
 from indicators.build.cbs_budget_mapping import MAPPING_FILE, load_editions
+from indicators.build.cbs_budget_transcription import extract_transcription
 from indicators.build.cbs_budget_workbook import extract_workbook
 from indicators.build.records import Extracted, RecordCollector
 from indicators.settings import RAW_DIR

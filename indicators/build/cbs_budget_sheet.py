@@ -1,16 +1,11 @@
 """Locate header rows, data rows, columns and column years in a CBS budget sheet (any edition's layout)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from indicators.build.cbs_cells import authority_code, normalise_header
+from indicators.build.cbs_years import band_cell_year, stated_year, years_in_header
 from indicators.build.layout_errors import ColumnNotFoundError, LayoutError, Where, single_column
-
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
-# The sheet states its default data year either as "שנת עדכון: 2016 (...)" (2016–2018) or in the
-# title "נתונים כספיים של רשויות מקומיות לשנת 2019 (באלפי ש"ח)" (2017–2021).
-_SHEET_YEAR = re.compile(r"(?:שנת עדכון:|לשנת)\s*(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -61,36 +56,23 @@ def find_column(sheet: BudgetSheet, texts: list[str], occurrence: int | None) ->
 
 def sheet_default_year(sheet: BudgetSheet) -> int | None:
     """The data year the sheet states for columns without a year of their own (None if it states none)."""
-    for row in sheet.header:
-        for cell in row:
-            match = _SHEET_YEAR.search(cell)
-            if match:
-                return int(match.group(1))
-    return None
-
-
-def _as_year(text: str) -> int | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return int(value) if value.is_integer() and 1990 <= value <= 2049 else None
+    return stated_year(cell for row in sheet.header for cell in row)
 
 
 def band_year(sheet: BudgetSheet, col: int) -> int | None:
     """A number like 2015.0 in the header band above a column: the year that column describes (2016 file)."""
-    years = [_as_year(text) for text in sheet.column_headers(col)]
+    years = [band_cell_year(text) for text in sheet.column_headers(col)]
     return next((year for year in years if year is not None), None)
 
 
 def header_texts(sheet: BudgetSheet, col: int) -> str:
     """The column's header cells top to bottom, the year band left out (for provenance rows)."""
-    return " / ".join(text for text in sheet.column_headers(col) if _as_year(text) is None)
+    return " / ".join(text for text in sheet.column_headers(col) if band_cell_year(text) is None)
 
 
 def header_text_year(texts: list[str], where: Where) -> int:
     """2013–2015 layouts write the year into the header itself ('... (אלפי ש"ח) 2013'): exactly one year."""
-    years = {int(y) for t in texts for y in _YEAR_IN_TEXT.findall(t)}
+    years = set().union(*(years_in_header(t) for t in texts))
     if len(years) != 1:
         raise LayoutError(where, f"header {texts!r} should name exactly one year, found {sorted(years)}")
     return years.pop()

@@ -21,10 +21,9 @@ from indicators.build.cbs_physical_layouts import (
     find_header_row,
     find_prefixed_column,
     find_split_column,
-    parse_band_year,
     update_year,
-    years_in_header,
 )
+from indicators.build.cbs_years import parse_band_year, years_in_header
 from indicators.build.layout_errors import LayoutError, Where
 from indicators.build.mapping_files import Keys, load_mapping, require_keys, require_one_of
 from indicators.build.records import ColumnRead, Extracted, RecordCollector

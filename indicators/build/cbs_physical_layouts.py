@@ -1,19 +1,17 @@
-"""Locate columns and data years in the two layouts of the CBS physical & population sheet (split, banded)."""
+"""Locate the header row, the update year and the columns in the two layouts of the CBS physical & population
+sheet (split, banded)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from indicators.build.cbs_cells import normalise_header
+from indicators.build.cbs_years import stated_year
 from indicators.build.layout_errors import ColumnNotFoundError, LayoutError, Where, single_column
 
 NAME_HEADER = "שם הרשות"
 CODE_HEADER = "סמל הרשות"
 KIND_HEADER = "מעמד מוניציפלי"
 
-_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
-_SCHOOL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})/(\d{2})(?!\d)")
-_UPDATE_YEAR = re.compile(r"שנת עדכון:\s*(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -22,41 +20,6 @@ class Column:
     header: str
     sub: str
     band: str
-
-
-def school_year_end(text: str) -> int | None:
-    """'תשפ"א 2020/21' -> 2021: a school year counts as the calendar year in which it ends."""
-    match = _SCHOOL_YEAR.search(text)
-    if not match:
-        return None
-    start, end2 = int(match.group(1)), int(match.group(2))
-    end = start - start % 100 + end2
-    return end if end > start else end + 100
-
-
-def parse_band_year(cell, update_year: int) -> int:
-    """Data year of a band cell: blank -> update year; '2021-2017' -> 2021 (last year); school year -> end year."""
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        return int(cell)
-    text = normalise_header(cell)
-    if not text:
-        return update_year
-    school = school_year_end(text)
-    if school:
-        return school
-    years = [int(y) for y in _YEAR.findall(text)]
-    if not years:
-        raise ValueError(f"cannot read a year from band cell {text!r}")
-    return max(years)
-
-
-def years_in_header(text: str) -> set[int]:
-    """Years written in a split-layout header (school years also count by their end year)."""
-    found = {int(y) for y in _YEAR.findall(text)}
-    school = school_year_end(text)
-    if school:
-        found.add(school)
-    return found
 
 
 def find_header_row(rows: list[list], where: Where) -> int:
@@ -69,11 +32,10 @@ def find_header_row(rows: list[list], where: Where) -> int:
 
 def update_year(rows: list[list], band_row: int, where: Where) -> int:
     """The edition's update year, written as 'שנת עדכון: YYYY' in the band row (banded layout)."""
-    for cell in rows[band_row][:4]:
-        match = _UPDATE_YEAR.search(normalise_header(cell))
-        if match:
-            return int(match.group(1))
-    raise LayoutError(where, f"no 'שנת עדכון' cell in the band row {band_row}")
+    year = stated_year(rows[band_row][:4])
+    if year is None:
+        raise LayoutError(where, f"no 'שנת עדכון' cell in the band row {band_row}")
+    return year
 
 
 def banded_columns(rows: list[list], header_row: int) -> list[Column]:

@@ -10,7 +10,7 @@ import yaml
 
 from indicators.build.cbs_cells import authority_code
 from indicators.build.cbs_physical import MAPPING_FILE, extract, transcribed_figure
-from indicators.build.cbs_physical_layouts import parse_band_year, school_year_end
+from indicators.build.cbs_years import parse_band_year, school_year_end
 from indicators.build.layout_errors import ColumnNotFoundError, LayoutError
 from indicators.registry import load_registry
 from indicators.settings import RAW_DIR
