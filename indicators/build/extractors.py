@@ -9,9 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from indicators.build import cbs_budget, cbs_budget_mapping, cbs_indices, cbs_physical
 from indicators.build.mapping_files import load_mapping
-from indicators.build.records import Extracted
+from indicators.build.records import KEY_COLUMNS, DuplicateRecordError, Extracted
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,15 @@ EXTRACTORS: tuple[Extractor, ...] = (
 
 
 def extract_sources(extractors: tuple[Extractor, ...] = EXTRACTORS) -> Extracted:
-    """Every registered extractor's figures, gaps and columns read, stacked."""
-    return Extracted.concat([source.extract(source.mapping_file) for source in extractors])
+    """Every registered extractor's figures, gaps and columns read, stacked; two sources may not give the
+    same authority, field, year and edition."""
+    extracted = Extracted.concat([source.extract(source.mapping_file) for source in extractors])
+    keys = [frame[KEY_COLUMNS] for frame in (extracted.values, extracted.gaps)]
+    twice = pd.concat(keys, ignore_index=True).duplicated(keep=False)
+    if twice.any():
+        clash = pd.concat(keys, ignore_index=True)[twice].head(5).to_string(index=False)
+        raise DuplicateRecordError(f"two extractors give the same records:\n{clash}")
+    return extracted
 
 
 def mapped_field_editions(extractors: tuple[Extractor, ...] = EXTRACTORS) -> dict[str, tuple[str, tuple[int, ...]]]:

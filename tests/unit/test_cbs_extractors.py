@@ -59,6 +59,12 @@ def test_every_mapping_file_is_read_through_the_loader():
         assert load_mapping(MAPPINGS_DIR / name, check), name
 
 
+def test_two_sources_may_not_give_the_same_record():
+    indices = next(source for source in EXTRACTORS if source.name == "cbs_indices")
+    with pytest.raises(DuplicateRecordError, match="two extractors give the same records"):
+        extract_sources((indices, indices))
+
+
 def test_known_field_ids_cover_every_field_indicator():
     known = known_field_ids()
     assert {"population_total", "income_total", "ses_index_value", "peripherality_cluster"} <= known
