@@ -16,9 +16,7 @@ import pyarrow.parquet as pq
 from indicators.build import quality_checks
 from indicators.build.authorities import build_authorities
 from indicators.build.boundaries import build_boundaries
-from indicators.build.cbs_budget import extract_budget_values
-from indicators.build.cbs_indices import extract_index_values
-from indicators.build.cbs_physical import extract_physical_values
+from indicators.build.extractors import extract_sources
 from indicators.build.source_register import load_sources, verify_checksums
 from indicators.compute import compute_observations, observation_gaps
 from indicators.registry import Indicator, load_registry, load_units
@@ -55,11 +53,10 @@ def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
 
 
 def extract_all() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every extractor's figures and gaps, in one long table each."""
-    parts = [extract_physical_values(), extract_budget_values(), extract_index_values()]
-    values = pd.concat([v for v, _ in parts], ignore_index=True)
-    gaps = pd.concat([g for _, g in parts], ignore_index=True)
-    return values, gaps
+    """Every registered extractor's figures and gaps, in one long table each (the columns each one read,
+    with their CBS header text, are in extract_sources().columns_read)."""
+    extracted = extract_sources()
+    return extracted.values, extracted.gaps
 
 
 def drop_unlisted_authorities(values, gaps, authorities, log):
