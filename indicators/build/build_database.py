@@ -20,6 +20,7 @@ from indicators.build.cbs_budget import extract_budget_values
 from indicators.build.cbs_indices import extract_index_values
 from indicators.build.cbs_physical import extract_physical_values
 from indicators.build.source_register import load_sources, verify_checksums
+from indicators.contract_checks import check_tables
 from indicators.compute import compute_observations, observation_gaps
 from indicators.registry import Indicator, load_registry, load_units
 from indicators.settings import ANALYST_DB, LANGUAGES, NEGEV_AUTHORITY_IDS, PUBLISHED_DIR
@@ -37,7 +38,7 @@ def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
         row |= {f"unit_{lang}": units[ind.unit][lang] for lang in LANGUAGES}
         row |= {f"description_{lang}": ind.description[lang] for lang in LANGUAGES}
         row |= {f"notes_{lang}": (ind.notes or {}).get(lang) for lang in LANGUAGES}
-        row |= {"source_id": ind.source_id, "method": ind.method}
+        row |= {"source_id": ind.source_id} | ind.method.columns()
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["higher_is_better"] = frame["higher_is_better"].astype("boolean")
@@ -79,7 +80,6 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
     values, gaps = drop_unlisted_authorities(values, gaps, authorities, log)
     log(f"extracted {len(values):,} figures and {len(gaps):,} gaps in {time.perf_counter() - started:.1f}s")
     observations = compute_observations(values, registry)
-    quality_checks.check_keys(observations, authorities)
     quality_checks.check_ranges(observations, registry)
     boundaries = build_boundaries(authorities)
     tables = {
@@ -90,6 +90,7 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
         "sources": sources,
         "boundaries": boundaries,
     }
+    check_tables(tables)  # every column and test declared in data/schema.yml
     log_review(observations, log)
     log(f"built {len(observations):,} observations of {len(registry)} indicators for "
         f"{len(authorities)} authorities in {time.perf_counter() - started:.1f}s")
