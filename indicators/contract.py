@@ -26,7 +26,8 @@ class ContractError(ValueError):
 @dataclass(frozen=True)
 class ColumnTest:
     name: str
-    argument: object = None  # accepted_values: tuple; range: (min, max); relationships: (table, column); unique_within: column
+    # accepted_values: tuple; range: (min, max); relationships: (table, column); unique_within: column
+    argument: object = None
 
     def describe(self) -> str:
         """Short text for docs/schema.md."""

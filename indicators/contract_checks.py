@@ -79,7 +79,8 @@ def violations(tables: dict[str, pd.DataFrame], contract: Contract) -> list[Viol
     return found
 
 
-def failing_rows(frame: pd.DataFrame, column: Column, test: ColumnTest, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def failing_rows(frame: pd.DataFrame, column: Column, test: ColumnTest,
+                 tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     values = frame[column.name]
     present = values.notna()
     if test.name == "not_null":

@@ -20,8 +20,8 @@ from indicators.build.cbs_budget import extract_budget_values
 from indicators.build.cbs_indices import extract_index_values
 from indicators.build.cbs_physical import extract_physical_values
 from indicators.build.source_register import load_sources, verify_checksums
-from indicators.contract_checks import check_tables
 from indicators.compute import compute_observations, observation_gaps
+from indicators.contract_checks import check_tables
 from indicators.registry import Indicator, load_registry, load_units
 from indicators.settings import ANALYST_DB, LANGUAGES, NEGEV_AUTHORITY_IDS, PUBLISHED_DIR
 

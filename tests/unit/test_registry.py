@@ -20,7 +20,6 @@ from indicators.registry import (
     query_text,
 )
 
-
 SPECIAL = {"population_total": 1000.0, "landuse_total_km2": 100.0}
 
 
