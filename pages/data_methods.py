@@ -95,8 +95,9 @@ def method_text(row) -> str:
         return t("method_sql", file=params["file"])
     if row.method_form == "per_resident":
         published = t("method_published", field=code([params["published"]])) if params.get("published") else ""
-        return t("method_per_resident", fields=code(params["fields"], " / "), per=f"{params['per']:,}",
-                 published=published)
+        renamed = t("method_renamed") if len(params["fields"]) > 1 else ""
+        return t("method_per_resident", fields=code(params["fields"], " / "), per=t(f"method_per_{params['per']}"),
+                 renamed=renamed, published=published)
     if row.method_form == "percent_of":
         return t("method_percent_of", numerator=code([params["numerator"]]), denominator=code([params["denominator"]]))
     if row.method_form == "land_share":

@@ -49,7 +49,8 @@ def test_method_is_explained_from_its_structured_inputs(open_app):
     text = _text(at)
     assert "CBS fields read:** `population_total`, `area_km2`" in text
     assert "(`income_support_recipients_during_year` / `income_support_recipients_end_year`)" in text
-    assert "per 1,000 residents" in text
+    assert "population of the same year, per 1,000 residents" in text and "each edition's own name is read" in text
+    assert "population of the same year, per resident;" in text
     assert "CBS's own per-resident figure (`income_regular_per_capita`)" in text
     assert "(`income_own_total`) as a percentage of another from the same edition (`income_regular_total`)" in text
 
