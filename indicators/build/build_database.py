@@ -19,6 +19,7 @@ from indicators.build.boundaries import build_boundaries
 from indicators.build.extractors import extract_sources
 from indicators.build.source_register import load_sources, verify_checksums
 from indicators.compute import compute_observations, observation_gaps
+from indicators.contract_checks import check_tables
 from indicators.registry import Indicator, load_registry, load_units
 from indicators.settings import (
     ANALYST_DB,
@@ -40,7 +41,7 @@ def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
         row |= {f"unit_{lang}": units[ind.unit][lang] for lang in LANGUAGES}
         row |= {f"description_{lang}": ind.description[lang] for lang in LANGUAGES}
         row |= {f"notes_{lang}": (ind.notes or {}).get(lang) for lang in LANGUAGES}
-        row |= {"source_id": ind.source_id, "method": ind.method}
+        row |= {"source_id": ind.source_id} | ind.method.columns()
         # The read model: one order and one meaning of direction for every page (indicators/read_model.py).
         row |= {"dimension_order": DIMENSIONS.index(ind.dimension), "display_order": ind.display_order,
                 "direction": ind.direction, "headline_rank": ind.headline_rank}
@@ -85,7 +86,6 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
     values, gaps = drop_unlisted_authorities(values, gaps, authorities, log)
     log(f"extracted {len(values):,} figures and {len(gaps):,} gaps in {time.perf_counter() - started:.1f}s")
     observations = compute_observations(values, registry)
-    quality_checks.check_keys(observations, authorities)
     quality_checks.check_ranges(observations, registry)
     boundaries = build_boundaries(authorities)
     tables = {
@@ -96,6 +96,7 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
         "sources": sources,
         "boundaries": boundaries,
     }
+    check_tables(tables)  # every column and test declared in data/schema.yml
     log_review(observations, log)
     log(f"built {len(observations):,} observations of {len(registry)} indicators for "
         f"{len(authorities)} authorities in {time.perf_counter() - started:.1f}s")

@@ -1,7 +1,8 @@
 -- A published count or amount per resident (or per 1,000 residents): the shared shape of every
 -- `per_resident:` declaration. Budget amounts are already in ₪ and counts in persons (see the mappings).
 -- Population = persons at the end of the same year, from the latest edition that carries that year
--- (CBS revises populations); the numerator keeps its own edition.
+-- (CBS revises populations); the numerator keeps its own edition. $fields are the names one figure
+-- carries across editions (CBS relabels columns): the first of them an edition has is used.
 -- Where the declaration names CBS's own per-resident figure ($published, '' when none), that figure is
 -- used for the editions that print it (CBS divides by the same end-of-year population).
 WITH population AS (
@@ -14,6 +15,8 @@ amount AS (
     SELECT authority_id, year, edition, value, source_id
     FROM cbs_values
     WHERE list_contains($fields, field_id)
+    QUALIFY row_number() OVER (PARTITION BY authority_id, year, edition
+                               ORDER BY list_position($fields, field_id)) = 1
 ),
 published AS (
     SELECT authority_id, year, edition, value, source_id
