@@ -37,6 +37,8 @@ _REQUIRED = ("id", "dimension", "theme", "name", "description", "unit", "higher_
 FORMS = ("field", "per_resident", "percent_of", "land_share", "sql")
 # Fields the shared queries read besides the declared ones (sql/templates/*.sql).
 POPULATION_FIELD = "population_total"
+# The shared views over cbs_values (indicators/sql/shared/) and the fields each reads.
+SHARED_VIEW_INPUTS = {"population_at_year_end": (POPULATION_FIELD,)}
 LAND_TOTAL_FIELD = "landuse_total_km2"
 
 
@@ -239,7 +241,9 @@ def check_inputs(indicators, known: frozenset[str]) -> None:
             raise RegistryError(f"{ind.id}.yml: {', '.join(unknown)} is not a field any mapping in data/mappings/ "
                                 "produces")
         if ind.method.form == "sql":
-            named = set(re.findall(r"'([a-z][a-z0-9_]*)'", query_text("sql", ind.sql_file))) & known
+            text = query_text("sql", ind.sql_file)
+            named = set(re.findall(r"'([a-z][a-z0-9_]*)'", text)) & known
+            named |= {f for view, fields in SHARED_VIEW_INPUTS.items() if view in text for f in fields}
             if named != set(ind.method.inputs):
                 raise RegistryError(f"{ind.id}.yml: 'inputs' {sorted(ind.method.inputs)} differ from the fields "
                                     f"{ind.sql_file} reads {sorted(named)}")

@@ -179,7 +179,7 @@ def sources_section() -> None:
 # ---------------------------------------------------------------- methods
 
 def reasons_table() -> None:
-    counts = gap_reason_counts(cached.gaps())
+    counts = gap_reason_counts(data_access.gaps())
     frame = pd.DataFrame({t("col_reason"): [label("reason", r) for r in counts.index],
                           t("col_meaning"): [label("reason_meaning", r) for r in counts.index],
                           t("col_count"): counts.to_numpy()})

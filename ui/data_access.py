@@ -34,24 +34,35 @@ def observations() -> pd.DataFrame:
     return views.observations(connection())
 
 
+@st.cache_resource(show_spinner=False)
+def gaps() -> pd.DataFrame:
+    """Every recorded reason for a missing figure (shared read-only, like observations)."""
+    return views.gaps(connection())
+
+
+def _rows(frame: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
+    """The rows of one indicator or one authority, without that column (a copy the caller may keep)."""
+    return frame.loc[frame[column] == value].drop(columns=column).reset_index(drop=True)
+
+
 @st.cache_data(show_spinner=False)
 def indicator_values(indicator_id: str) -> pd.DataFrame:
-    return views.indicator_values(connection(), indicator_id)
+    return _rows(observations(), "indicator_id", indicator_id)
 
 
 @st.cache_data(show_spinner=False)
 def authority_values(authority_id: str) -> pd.DataFrame:
-    return views.authority_values(connection(), authority_id)
-
-
-@st.cache_data(show_spinner=False)
-def authority_gaps(authority_id: str) -> pd.DataFrame:
-    return views.authority_gaps(connection(), authority_id)
+    return _rows(observations(), "authority_id", authority_id)
 
 
 @st.cache_data(show_spinner=False)
 def indicator_gaps(indicator_id: str) -> pd.DataFrame:
-    return views.indicator_gaps(connection(), indicator_id)
+    return _rows(gaps(), "indicator_id", indicator_id)
+
+
+@st.cache_data(show_spinner=False)
+def authority_gaps(authority_id: str) -> pd.DataFrame:
+    return _rows(gaps(), "authority_id", authority_id)
 
 
 @st.cache_resource(show_spinner=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import coverage, views
+from indicators import coverage
 from indicators.catalogue import indicator_catalogue
 from indicators.docs_generation import read_doc, schema_markdown
 from indicators.formatting import format_years
@@ -14,26 +14,15 @@ from ui import data_access
 
 
 @st.cache_data(show_spinner=False)
-def observations() -> pd.DataFrame:
-    """Who has a figure for what and when (values are not needed here, so they are not loaded)."""
-    return views.observation_keys(data_access.connection())
-
-
-@st.cache_data(show_spinner=False)
-def gaps() -> pd.DataFrame:
-    return views.all_gaps(data_access.connection())
-
-
-@st.cache_data(show_spinner=False)
 def catalogue(lang: str) -> pd.DataFrame:
-    return indicator_catalogue(data_access.table("indicators"), observations(), data_access.table("sources"),
-                               data_access.negev_ids(), lang)
+    return indicator_catalogue(data_access.table("indicators"), data_access.observations(),
+                               data_access.table("sources"), data_access.negev_ids(), lang)
 
 
 @st.cache_data(show_spinner=False)
 def negev_coverage() -> pd.DataFrame:
     indicator_ids = catalogue("en")["indicator_id"].tolist()  # rows in the catalogue's order
-    return coverage.coverage_matrix(observations(), data_access.negev_ids(), indicator_ids)
+    return coverage.coverage_matrix(data_access.observations(), data_access.negev_ids(), indicator_ids)
 
 
 @st.cache_data(show_spinner=False)
@@ -56,7 +45,7 @@ def schema_doc() -> str:
 @st.cache_data(show_spinner=False)
 def gap_facts() -> dict:
     """The figures the known-gaps notes quote (language-neutral; each is '' or empty when absent)."""
-    obs = observations()
+    obs = data_access.observations()
     years = {key: format_years(coverage.years_of(obs, indicator_id))
              for key, indicator_id in (("turnout", "municipal_turnout_pct"), ("land", "built_area_share_pct"),
                                        ("dropout", "dropout_pct"), ("wages", "avg_monthly_wage"))}

@@ -4,15 +4,9 @@
 -- edition to print both, the separate pair is used (the finer, later layout) and the combined figure
 -- left out, so nothing is counted twice. Every component of the layout used must be present: a "-"
 -- (nil) component is a gap, so the sum is not computed then.
--- Areas are stored in m² (CBS publishes thousands of m²); population_total is persons at year end,
--- the latest edition's figure for the same year.
-WITH pop AS (
-    SELECT authority_id, year, value AS population
-    FROM cbs_values
-    WHERE field_id = 'population_total'
-    QUALIFY row_number() OVER (PARTITION BY authority_id, year ORDER BY edition DESC) = 1
-),
-area AS (
+-- Areas are stored in m² (CBS publishes thousands of m²); residents from the shared view
+-- population_at_year_end.
+WITH area AS (
     SELECT authority_id, year, edition, field_id, value, source_id,
            count(*) FILTER (WHERE field_id IN ('arnona_area_industry', 'arnona_area_crafts'))
                OVER (PARTITION BY authority_id, year, edition) = 2 AS split_layout
@@ -32,8 +26,8 @@ business AS (
     GROUP BY authority_id, year, edition
 )
 SELECT b.authority_id, b.year, b.edition,
-       b.value / NULLIF(p.population, 0) AS value,  -- m² ÷ persons
+       b.value / NULLIF(p.persons, 0) AS value,  -- m² ÷ persons
        b.source_id
 FROM business b
-JOIN pop p ON p.authority_id = b.authority_id AND p.year = b.year
+JOIN population_at_year_end p ON p.authority_id = b.authority_id AND p.year = b.year
 WHERE b.n_offices = 1 AND b.n_industry_crafts = CASE WHEN b.split_layout THEN 2 ELSE 1 END
