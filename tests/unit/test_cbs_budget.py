@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 
-import duckdb
 import pandas as pd
 import pytest
 import python_calamine
@@ -18,6 +17,7 @@ from indicators.build.cbs_cells import authority_code
 from indicators.build.layout_errors import ColumnNotFoundError, LayoutError, Where
 from indicators.build.mapping_files import MappingError
 from indicators.build.records import GAP_COLUMNS, VALUE_COLUMNS, RecordCollector
+from indicators.compute import values_connection
 from indicators.registry import load_registry
 from indicators.settings import NEGEV_AUTHORITY_IDS, RAW_DIR
 
@@ -264,8 +264,7 @@ def _fixture() -> pd.DataFrame:
 
 
 def _run(indicator_id: str) -> dict:
-    con = duckdb.connect()
-    con.register("cbs_values", _fixture())
+    con = values_connection(_fixture())
     ind = next(i for i in load_registry() if i.id == indicator_id)
     df = con.execute(*_query(ind)).df()
     assert list(df.columns) == ["authority_id", "year", "edition", "value", "source_id"]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 
-import duckdb
 import pytest
 import python_calamine
 import yaml
@@ -12,6 +11,7 @@ from indicators.build.cbs_cells import authority_code
 from indicators.build.cbs_physical import MAPPING_FILE, extract, transcribed_figure
 from indicators.build.cbs_years import parse_band_year, school_year_end
 from indicators.build.layout_errors import ColumnNotFoundError, LayoutError
+from indicators.compute import values_connection
 from indicators.registry import load_registry
 from indicators.settings import RAW_DIR
 
@@ -207,8 +207,7 @@ def test_land_use_components_are_never_missing_beside_a_total(extracted):
 
 def test_indicator_queries_run(extracted):
     values, _ = extracted
-    con = duckdb.connect()
-    con.register("cbs_values", values)
+    con = values_connection(values)
     mine = [i for i in load_registry() if i.source_id == "cbs_local_authorities" and (i.sql_file or i.field)]
     fields = set(values.field_id)
     for ind in mine:
