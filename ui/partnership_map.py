@@ -16,10 +16,15 @@ from ui.maps import FONT, _geometry, _rgb, _view_of
 from ui.partnership_charts import SECTOR_STYLE, STEP_STYLE
 from ui.partnership_labels import Vocabulary
 
-SPREAD_DEGREES = 0.025  # actors sharing a town sit on a small circle around its label point
+SPREAD_PIXELS = 16  # actors sharing a town sit on a small circle (this radius on screen) around its label point
 
 
-def actor_points(actors: pd.DataFrame, boundaries: pd.DataFrame) -> pd.DataFrame:
+def spread_degrees(zoom: float) -> float:
+    """SPREAD_PIXELS in degrees of longitude at a zoom level (deck.gl's world is 512 px at zoom 0)."""
+    return SPREAD_PIXELS * 360 / (512 * 2 ** zoom)
+
+
+def actor_points(actors: pd.DataFrame, boundaries: pd.DataFrame, spread: float) -> pd.DataFrame:
     """name, town, lon, lat for actors with a town that has a boundary; several in one town are spread
     evenly on a circle (first actor to the east, then counter-clockwise) so none hides another."""
     places = boundaries.set_index("authority_id")[["label_lon", "label_lat"]]
@@ -30,7 +35,7 @@ def actor_points(actors: pd.DataFrame, boundaries: pd.DataFrame) -> pd.DataFrame
         count = len(group)
         for i, name in enumerate(group["name"]):
             angle = 2 * math.pi * i / count
-            radius = SPREAD_DEGREES if count > 1 else 0.0
+            radius = spread if count > 1 else 0.0
             rows.append({"name": name, "town": town, "lon": lon + radius * math.cos(angle),
                          "lat": lat + radius * math.sin(angle)})
     return pd.DataFrame(rows, columns=["name", "town", "lon", "lat"])
@@ -43,11 +48,13 @@ def actors_map(graph: nx.Graph, boundaries: pd.DataFrame, town_names: dict[str, 
     black ring for the integrator) and its name. None when no actor has a town with a boundary."""
     actors = pd.DataFrame([{"name": n, **d} for n, d in graph.nodes(data=True)],
                           columns=["name", "sector", "role", "town"])
-    points = actor_points(actors, boundaries)
-    if points.empty:
+    used = set(actors["town"].dropna()) & set(boundaries["authority_id"])
+    if not used:
         return None
+    view = _view_of(boundaries[boundaries["authority_id"].isin(used)], height)
+    view.zoom = min(view.zoom, 10.5)  # one town alone would otherwise fill the map
+    points = actor_points(actors, boundaries, spread_degrees(view.zoom))
     at = points.set_index("name")
-    used = set(points["town"])
     shown = boundaries[boundaries["authority_id"].isin(set(negev) | used)]
     features = [{"type": "Feature", "geometry": _geometry(row.geojson),
                  "properties": {"name": town_names.get(row.authority_id, row.authority_id), "value": "",
@@ -66,8 +73,6 @@ def actors_map(graph: nx.Graph, boundaries: pd.DataFrame, town_names: dict[str, 
              "ring": 3 if role_of[row.name] == "integrator" else 1,
              "radius": 9 if role_of[row.name] == "integrator" else 7}
             for row in points.itertuples()]
-    view = _view_of(boundaries[boundaries["authority_id"].isin(used)], height)
-    view.zoom = min(view.zoom, 10.5)  # one town alone would otherwise fill the map
     texts = [(row, drawable(row.name)) for row in points.itertuples()]
     labels = [{"position": [row.lon, row.lat], "icon": label_icon(text)} for row, text in texts if text]
     labels = non_overlapping(labels, view.zoom)

@@ -170,7 +170,8 @@ def test_scores_grouped_by_date_or_undated():
 # --- Formulas stay text.
 
 def test_formula_cells_are_text_and_neutralised_on_export():
-    frame = pd.DataFrame({"name": ["=HYPERLINK(\"http://x\")", "+972", "-x", "@SUM(A1)", "plain"], "n": [1, 2, 3, 4, 5]})
+    frame = pd.DataFrame({"name": ["=HYPERLINK(\"http://x\")", "+972", "-x", "@SUM(A1)", "plain"],
+                          "n": [1, 2, 3, 4, 5]})
     csv_text = files.to_csv_bytes(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv_text and "'+972" in csv_text and "'@SUM" in csv_text and "\nplain," in csv_text
     sheet = load_workbook(io.BytesIO(files.to_excel_bytes({"s": frame}))).active
