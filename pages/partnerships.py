@@ -10,6 +10,7 @@ from indicators.tools import partnership_network as network
 from indicators.tools.partnership_checks import Where, check_actors, check_relationships, check_scores
 from indicators.tools.partnership_example import EXAMPLE_ACTORS, example_state
 from indicators.tools.partnership_files import (
+    MAX_BYTES,
     load_actors,
     load_relationships,
     load_scores,
@@ -45,6 +46,7 @@ towns = session.town_lookup()
 # Negev authorities first, then the rest of Israel, each alphabetically.
 town_options = sorted(authorities["authority_id"], key=lambda a: (a not in set(negev), str(town_names.get(a, a))))
 SNAPSHOT_KEY = "partnerships_snapshot"
+MAX_UPLOAD_MB = MAX_BYTES // 1_000_000  # the uploader shows and enforces the same limit as our own check
 
 
 def _words() -> Vocabulary:
@@ -81,7 +83,7 @@ def _replace_everything(state: PartnershipState) -> None:
     session.save_state(state)
     st.session_state["partnerships_title"] = state.title
     st.session_state.pop(f"{SNAPSHOT_KEY}_keep", None)
-    for name in ("actors", "relationships", "scores"):
+    for name in session.TABLES:
         session.replace_table(name)
     session.clear_notices()
 
@@ -174,7 +176,7 @@ def _uploader(name: str) -> None:
     with st.expander(words.t(f"upload_{name}"), icon=":material/upload_file:"):
         st.file_uploader(words.t(f"upload_{name}"), type=["csv", "xlsx"], key=_upload_key(name),
                          on_change=_on_upload, args=(name,), help=words.t("upload_help"),
-                         label_visibility="collapsed")
+                         label_visibility="collapsed", max_upload_size=MAX_UPLOAD_MB)
         st.caption(words.t("upload_help"))
     session.show_notice(name, words)
 
@@ -328,7 +330,9 @@ else:
         st.plotly_chart(partnership_charts.radar_figure(summary, words), width="stretch",
                         config={"displaylogo": False}, key="partnerships_radar")
         st.subheader(t("bands_heading"))
-        st.dataframe(partnership_tables.bands_display(summary, words), hide_index=True, width="stretch")
+        two_places = st.column_config.NumberColumn(format="%.2f")
+        st.dataframe(partnership_tables.bands_display(summary, words), hide_index=True, width="stretch",
+                     column_config={words.column("mean"): two_places, words.column("sd"): two_places})
         st.caption(t("bands_rule"))
 
     # --- 6. Over time.

@@ -82,8 +82,11 @@ def network_figure(graph: nx.Graph, words: Vocabulary, height: int = 560) -> go.
     if any(d["role"] == "integrator" for _, d in graph.nodes(data=True)):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=words.t("integrator_marker"),
                                  marker={"size": 16, "color": "white", "line": {"color": "#000000", "width": 4}}))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    # Room around the outermost actors for their names (half a name's width either side).
+    xs = [x for x, _ in positions.values()] or [0.0]
+    ys = [y for _, y in positions.values()] or [0.0]
+    fig.update_xaxes(visible=False, range=[min(xs) - 0.45, max(xs) + 0.45])
+    fig.update_yaxes(visible=False, range=[min(ys) - 0.2, max(ys) + 0.25])
     return _base_layout(fig, height)
 
 
@@ -110,7 +113,8 @@ def radar_figure(summary: pd.DataFrame, words: Vocabulary, height: int = 480) ->
                                             "tickfont": {"size": 11}},
                              "angularaxis": {"direction": "clockwise", "rotation": 90}})
     fig = _base_layout(fig, height)
-    fig.update_layout(margin={"l": 110, "r": 110, "t": 30, "b": 10})  # room for the trait names
+    # Room for the trait names around the circle, and for the legend below them.
+    fig.update_layout(margin={"l": 80, "r": 80, "t": 30, "b": 70}, legend={"y": -0.1})
     return fig
 
 
@@ -131,4 +135,6 @@ def trend_figure(long: pd.DataFrame, words: Vocabulary, height: int = 420) -> go
         ))
     fig.update_yaxes(range=[0.8, 5.2], tickvals=[1, 2, 3, 4, 5], title_text=words.column("mean"), gridcolor="#e5e5e5")
     fig.update_xaxes(type="category")
-    return _base_layout(fig, height)
+    fig = _base_layout(fig, height)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 20, "b": 120}, legend={"y": -0.14})  # legend below the dates
+    return fig

@@ -16,7 +16,7 @@ from ui.maps import FONT, _geometry, _rgb, _view_of
 from ui.partnership_charts import SECTOR_STYLE, STEP_STYLE
 from ui.partnership_labels import Vocabulary
 
-SPREAD_PIXELS = 16  # actors sharing a town sit on a small circle (this radius on screen) around its label point
+SPREAD_PIXELS = 22  # actors sharing a town sit on a small circle (this radius on screen) around its label point
 
 
 def spread_degrees(zoom: float) -> float:

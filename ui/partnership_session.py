@@ -4,6 +4,8 @@ survive reruns and page switches, uploads that replace a table only when the fil
 messages for table issues."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import streamlit as st
 
@@ -14,26 +16,52 @@ from ui import data_access
 from ui.partnership_labels import Vocabulary
 
 STATE_KEY = "partnerships_state"
+_SAVED = "partnerships_state_saved"  # the JSON text of the dict this page last saved
 _BASES = "partnerships_editor_bases"
 _REVISIONS = "partnerships_revisions"
 _NOTICES = "partnerships_notices"
 
 
+TABLES = ("actors", "relationships", "scores")
+
+
 def load_state() -> PartnershipState:
-    """The saved state, or an empty one (also when the saved dict cannot be opened: the error is shown
-    and the dict is left untouched so nothing is overwritten until the user acts)."""
+    """The saved state, or an empty one. A dict put there by other code (e.g. a project file being
+    opened) restarts the editors from it. One that cannot be opened (open_state() checks first, so only
+    a fault gets here) shows its error and is moved aside to st.session_state["partnerships_state_damaged"]
+    rather than silently replaced."""
     saved = st.session_state.get(STATE_KEY)
     if saved is None:
         return PartnershipState()
     try:
-        return state_from_dict(saved)
+        state = state_from_dict(saved)
     except PartnershipStateError as error:
-        st.error(str(error))
+        st.error(str(error), icon=":material/error:")
+        st.session_state[f"{STATE_KEY}_damaged"] = st.session_state.pop(STATE_KEY)
         return PartnershipState()
+    if st.session_state.get(_SAVED) != _text(saved):
+        for name in TABLES:
+            replace_table(name)
+        st.session_state["partnerships_title"] = state.title
+        st.session_state[_SAVED] = _text(saved)
+    return state
+
+
+def open_state(data: dict) -> None:
+    """Replace the page's work with a saved state (validated first: PartnershipStateError names what is
+    wrong, and then nothing changes)."""
+    state_from_dict(data)
+    st.session_state[STATE_KEY] = json.loads(_text(data))
 
 
 def save_state(state: PartnershipState) -> None:
-    st.session_state[STATE_KEY] = state_to_dict(state)
+    data = state_to_dict(state)
+    st.session_state[STATE_KEY] = data
+    st.session_state[_SAVED] = _text(data)
+
+
+def _text(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def revision(name: str) -> int:

@@ -61,7 +61,9 @@ def bands_display(summary: pd.DataFrame, words: Vocabulary) -> pd.DataFrame:
         "band": summary["band"].map(lambda b: words.label("band", b) if isinstance(b, str) else words.t("band_none")),
         "mean": summary["mean"].round(2),
         "sd": summary["sd"].round(2),
-        "range": [f"{lo}–{hi}" if pd.notna(lo) else "" for lo, hi in zip(summary["min"], summary["max"], strict=True)],
+        # A left-to-right mark keeps “1–4” from reading “4–1” in a right-to-left page.
+        "range": [f"\u200e{lo}–{hi}" if pd.notna(lo) else "" for lo, hi in zip(summary["min"], summary["max"],
+                                                                                strict=True)],
         "respondents": summary["respondents"],
         "divided": summary["divided"].map(lambda d: words.t("divided_yes") if d else ""),
     })

@@ -169,3 +169,29 @@ def test_a_broken_workbook_then_a_hebrew_excel_csv(open_app):
     assert _state(at)["actors"] == [{"name": "מועצה", "sector": "public", "town": "la-831", "role": "partner"},
                                     {"name": "עמותה", "sector": "civil_society", "town": "la-9000",
                                      "role": "integrator"}]
+
+
+def test_a_state_put_there_by_other_code_is_opened_exactly(page):
+    """What opening a project file does: a saved dict replaces the work, editors and all."""
+    from indicators.tools.partnership_example import EXAMPLE_ACTORS, example_state
+    from indicators.tools.partnerships import state_to_dict
+
+    at = page
+    _upload(at, "actors", "actors.csv", ACTORS_CSV)
+    saved = state_to_dict(example_state("Saved", {k: f"{k} (example)" for k, *_ in EXAMPLE_ACTORS}, str))
+    at.session_state["partnerships_state"] = saved
+    at.run()
+    _no_exception(at)
+    assert _editor(at, "actors").value["name"].tolist()[0] == "integrator_ngo (example)"
+    assert at.text_input(key="partnerships_title").value == "Saved"
+    assert json.dumps(_state(at)) == json.dumps(saved)  # re-saved unchanged
+
+
+def test_a_damaged_state_is_reported_and_moved_aside(page):
+    at = page
+    at.session_state["partnerships_state"] = {"version": 99}
+    at.run()
+    _no_exception(at)
+    assert any("partnerships" in e.value and "version" in e.value for e in at.error)
+    assert at.session_state["partnerships_state_damaged"] == {"version": 99}
+    assert _state(at)["actors"] == []  # the page goes on, empty
