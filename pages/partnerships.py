@@ -46,6 +46,7 @@ towns = session.town_lookup()
 # Negev authorities first, then the rest of Israel, each alphabetically.
 town_options = sorted(authorities["authority_id"], key=lambda a: (a not in set(negev), str(town_names.get(a, a))))
 SNAPSHOT_KEY = "partnerships_snapshot"
+UPLOAD_COLUMNS = {"actors": ACTOR_COLUMNS, "relationships": RELATIONSHIP_COLUMNS, "scores": ("date", *SCORE_COLUMNS)}
 MAX_UPLOAD_MB = MAX_BYTES // 1_000_000  # the uploader shows and enforces the same limit as our own check
 
 
@@ -178,6 +179,7 @@ def _uploader(name: str) -> None:
                          on_change=_on_upload, args=(name,), help=words.t("upload_help"),
                          label_visibility="collapsed", max_upload_size=MAX_UPLOAD_MB)
         st.caption(words.t("upload_help"))
+        st.caption(words.t("upload_expected_columns", columns=", ".join(words.column(c) for c in UPLOAD_COLUMNS[name])))
     session.show_notice(name, words)
 
 

@@ -116,7 +116,9 @@ def town_lookup() -> dict[str, str]:
 
 def issue_text(issue: TableIssue, words: Vocabulary) -> str:
     """“file, row 3, column “sector”: “farm” is not a sector; expected one of: …”"""
-    if issue.code == "missing_column" or (issue.row is None and issue.column):
+    if issue.code == "missing_column":  # named by its canonical column: show the page's own header
+        where = words.t("where_column", file=issue.file, column=words.column(issue.column))
+    elif issue.row is None and issue.column:
         where = words.t("where_column", file=issue.file, column=issue.column)
     elif issue.row is not None and issue.column:
         where = words.t("where_cell", file=issue.file, row=issue.row, column=issue.column)

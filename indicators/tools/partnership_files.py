@@ -158,8 +158,10 @@ def raw_table(file_name: str, rows: list[list], kind: str) -> tuple[RawTable | N
         positions[column], shown[column] = index, str(title).strip()
     for column in REQUIRED[kind]:
         if column not in positions:
-            issues.append(TableIssue("missing_column", file_name, 1, column,
-                                     expected=", ".join(HEADER_ALIASES[kind][column][:3] + (column,))))
+            # column is the canonical name (the page shows it in its own language); expected lists a few
+            # accepted headers in each language.
+            spellings = dict.fromkeys((column, *HEADER_ALIASES[kind][column][:4]))
+            issues.append(TableIssue("missing_column", file_name, 1, column, expected=", ".join(spellings)))
     if issues:
         return None, issues
     if not any(any(v is not None and str(v).strip() for v in row) for row in body):

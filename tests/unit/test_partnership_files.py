@@ -222,3 +222,22 @@ def test_every_issue_code_has_a_message():
                      for m in ("partnership_files", "partnership_checks"))
     used = {c for c in codes if f'"{c}"' in source}
     assert used == codes
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_issues_render_with_file_row_column_found_and_expected(lang):
+    from indicators.tools.partnership_checks import TableIssue
+    from ui.partnership_labels import Vocabulary
+    from ui.partnership_session import issue_text
+
+    words = Vocabulary(lang)
+    cell = issue_text(TableIssue("bad_sector", "actors.csv", 5, "מגזר", "farm", "public, business"), words)
+    assert all(part in cell for part in ("actors.csv", "5", "מגזר", "farm", "public, business")), cell
+    missing = issue_text(TableIssue("missing_column", "a.csv", 1, "sector", expected="sector, מגזר"), words)
+    assert words.column("sector") in missing and "sector, מגזר" in missing
+    whole = issue_text(TableIssue("bad_encoding", "a.csv", expected="UTF-8"), words)
+    assert whole.startswith("a.csv") and "UTF-8" in whole
+    for key in load_catalogue(lang):
+        if key.startswith("partnerships.issue_"):
+            code = key.removeprefix("partnerships.issue_")
+            assert issue_text(TableIssue(code, "f.csv", 2, "c", "x", "y"), words).startswith("f.csv")
