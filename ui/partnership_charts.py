@@ -90,11 +90,20 @@ def network_figure(graph: nx.Graph, words: Vocabulary, height: int = 560) -> go.
     return _base_layout(fig, height)
 
 
+def _two_lines(label: str, longest: int = 10) -> str:
+    """A long label broken at the space nearest its middle, so the names around the radar fit a phone."""
+    if len(label) <= longest or " " not in label:
+        return label
+    middle = len(label) / 2
+    cut = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
+    return f"{label[:cut]}<br>{label[cut + 1:]}"
+
+
 def radar_figure(summary: pd.DataFrame, words: Vocabulary, height: int = 480) -> go.Figure:
     """Mean score per trait (solid line with markers) over the lowest-to-highest range of the scores
     (a shaded band), on a 0–5 radial axis; traits in their listed order, the loop closed."""
     by_trait = summary.set_index("trait").reindex(list(TRAITS))
-    theta = [words.label("trait_short", t) for t in TRAITS]
+    theta = [_two_lines(words.label("trait_short", t)) for t in TRAITS]
     closed = [*theta, theta[0]]
     high = [float(v) if pd.notna(v) else None for v in by_trait["max"]]
     low = [float(v) if pd.notna(v) else None for v in by_trait["min"]]
