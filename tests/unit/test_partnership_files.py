@@ -241,3 +241,29 @@ def test_issues_render_with_file_row_column_found_and_expected(lang):
         if key.startswith("partnerships.issue_"):
             code = key.removeprefix("partnerships.issue_")
             assert issue_text(TableIssue(code, "f.csv", 2, "c", "x", "y"), words).startswith("f.csv")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pages_downloads_upload_again_unchanged(lang):
+    """Export in the page's language (labels, headers, sheet names), upload each table back: same codes."""
+    from indicators.tools.partnership_example import EXAMPLE_ACTORS, example_state
+    from ui.partnership_labels import Vocabulary
+    from ui.partnership_tables import actors_export, relationships_export, scores_export
+
+    words = Vocabulary(lang)
+    state = example_state("x", {k: words.t(f"example_actor_{k}") for k, *_ in EXAMPLE_ACTORS},
+                          lambda i: words.t("example_respondent", number=i))
+    towns = {normalise(t): t for t in state.actors["town"]}
+    sheets = {words.t("sheet_actors"): actors_export(state.actors, {}, words),
+              words.t("sheet_relationships"): relationships_export(state.relationships, words),
+              words.t("sheet_scores"): scores_export(state.assessments, words)}
+    workbook = files.to_excel_bytes(sheets, right_to_left=lang != "en")
+    for name, data in (("all.xlsx", workbook), ("a.csv", files.to_csv_bytes(list(sheets.values())[0]))):
+        actors, issues = files.load_actors(name, data, towns)
+        assert issues == [] and actors.equals(state.actors), (lang, name)
+    relationships, issues = files.load_relationships("all.xlsx", workbook, list(state.actors["name"]))
+    assert issues == [] and relationships.equals(state.relationships.assign(note=None))
+    snapshots, issues = files.load_scores("all.xlsx", workbook)
+    assert issues == [] and sorted(snapshots) == [a.date for a in state.assessments]
+    for assessment in state.assessments:
+        assert snapshots[assessment.date].equals(assessment.scores), lang
