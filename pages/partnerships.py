@@ -169,6 +169,15 @@ def _add_respondent() -> None:
     session.notice("respondent", None, "")
 
 
+def _remove_snapshot() -> None:
+    state = session.load_state()
+    date = _selected_date(state)
+    state.assessments = [a for a in state.assessments if a.date != date]
+    st.session_state.pop(f"{SNAPSHOT_KEY}_keep", None)
+    session.save_state(state)
+    session.replace_table("scores")
+
+
 def _keep_snapshot() -> None:
     st.session_state[f"{SNAPSHOT_KEY}_keep"] = st.session_state[SNAPSHOT_KEY]
 
@@ -284,7 +293,8 @@ else:
     if deck is None:
         st.info(t("map_no_towns"), icon=":material/map:")
     else:
-        st.pydeck_chart(deck, key="partnerships_map", height=520)
+        placed = int(actors["town"].notna().sum())
+        st.pydeck_chart(deck, key="partnerships_map", height=520, alt=t("map_alt", count=placed))
         partnership_map.legend(words)
         st.caption(t("map_caption"))
     unplaced = actors.loc[actors["town"].isna(), "name"].tolist()
@@ -306,7 +316,12 @@ if selected is None:
 else:
     dates = [a.date.isoformat() for a in state.assessments]
     st.session_state[SNAPSHOT_KEY] = selected.isoformat()
-    st.selectbox(t("snapshot_label"), dates, key=SNAPSHOT_KEY, on_change=_keep_snapshot)
+    pick, remove = st.columns([2, 1], vertical_alignment="bottom")
+    pick.selectbox(t("snapshot_label"), dates, key=SNAPSHOT_KEY, on_change=_keep_snapshot)
+    with remove.popover(t("remove_snapshot"), icon=":material/delete:", width="stretch"):
+        # Asked once more: a removed snapshot's scores cannot be brought back (other than from a download).
+        st.button(t("remove_confirm", date=selected.isoformat()), key="partnerships_remove_snapshot",
+                  on_click=_remove_snapshot, type="primary")
     assessment = next(a for a in state.assessments if a.date == selected)
     new_left, new_right = st.columns([2, 1], vertical_alignment="bottom")
     new_left.text_input(t("respondent_name"), key="partnerships_new_respondent")

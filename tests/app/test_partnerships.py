@@ -154,6 +154,10 @@ def test_the_example_is_marked_and_complete(open_app, lang):
     assert _state(at)["is_example"] is True
     assert _charts(at) == {"partnerships_graph", "partnerships_radar", "partnerships_trend"}
     assert len(at.get("deck_gl_json_chart")) == 1
+    at.button(key="partnerships_remove_snapshot").click().run()  # the latest, shown by default
+    _no_exception(at)
+    assert [a["date"] for a in _state(at)["assessments"]] == ["2025-01-15"]
+    assert "partnerships_trend" not in _charts(at)
     at.button(key="partnerships_start_empty").click().run()
     assert _state(at)["actors"] == [] and not any(banner in w.value for w in at.warning)
 
