@@ -7,6 +7,7 @@ import html
 import pandas as pd
 import streamlit as st
 
+from indicators.build.population_groups import GROUP_THRESHOLD
 from indicators.catalogue import catalogue_for_csv, ending_early, few_years, filter_catalogue
 from indicators.coverage import gap_reason_counts
 from indicators.docs_generation import demote_headings
@@ -193,6 +194,15 @@ def peer_features_text() -> str:
     return "; ".join(parts)
 
 
+def population_groups_text() -> str:
+    authorities = data_access.table("authorities")
+    negev = authorities[authorities["is_negev"]]
+    counts = negev["population_group"].value_counts()
+    return t("m_groups_text", threshold=f"{GROUP_THRESHOLD:g}", year=int(authorities["population_group_year"].max()),
+             arab=int(counts.get("arab", 0)), jewish=int(counts.get("jewish_others", 0)),
+             mixed=int(counts.get("mixed", 0)))
+
+
 def methods_section() -> None:
     catalogue = cached.catalogue(lang)
     land = [r.name for r in catalogue.itertuples() if r.method_form == "land_share"]
@@ -211,6 +221,7 @@ def methods_section() -> None:
     st.markdown(t("m_peers_weights", weights=weights))
     st.markdown(f"## {t('m_ranks_heading')}\n\n{t('m_ranks_text')}")
     st.markdown(f"## {t('m_maps_heading')}\n\n{t('m_maps_text')}")
+    st.markdown(f"## {t('m_groups_heading')}\n\n{population_groups_text()}")
     st.markdown(f"## {t('m_names_heading')}\n\n{t('m_names_text', count=negev_count)}")
 
 

@@ -17,6 +17,7 @@ from indicators.build import quality_checks
 from indicators.build.authorities import build_authorities
 from indicators.build.boundaries import build_boundaries
 from indicators.build.extractors import extract_sources
+from indicators.build.population_groups import population_groups
 from indicators.build.source_register import load_sources, verify_checksums
 from indicators.compute import compute_observations, observation_gaps
 from indicators.contract_checks import check_tables
@@ -88,6 +89,7 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
     observations = compute_observations(values, registry)
     quality_checks.check_ranges(observations, registry)
     boundaries = build_boundaries(authorities)
+    authorities = authorities.merge(population_groups(values, gaps), on="authority_id", how="left")
     tables = {
         "authorities": attach_label_points(authorities, boundaries),
         "indicators": indicators_table(registry),

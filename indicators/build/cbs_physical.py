@@ -32,6 +32,10 @@ from indicators.settings import MAPPINGS_DIR, RAW_DIR, authority_id
 
 MAPPING_FILE = MAPPINGS_DIR / "cbs_physical.yml"
 _EDITION_KEYS = {"split": ["sheets"], "banded": ["sheet"], "transcription": []}
+# What a "-" (or an empty cell) can stand for in a column, when it is not CBS's general "nil": `nil_means` on
+# the field. below_threshold: CBS prints a population share only from 4 % (docs/research/issue-8-cbs-headers.md §1).
+NIL_MEANINGS = ("below_threshold",)
+NIL_REASONS = ("nil_or_not_applicable", "blank")
 _ENTRY_KEYS = {  # layout -> (required, optional) keys of one field's entry
     "split": (["header", "year"], ["scale", "year_basis", "unit_note"]),
     "banded": (["header"], ["sub", "year", "year_basis", "scale", "unit_note"]),
@@ -45,7 +49,9 @@ def check_mapping(raw: dict, keys: Keys) -> None:
         require_one_of(cfg.get("layout"), _EDITION_KEYS, keys / "editions" / edition / "layout")
         require_keys(cfg, keys / "editions" / edition, ["layout", "source_id", "file", *_EDITION_KEYS[cfg["layout"]]])
     for field_id, field in raw["fields"].items():
-        require_keys(field, keys / "fields" / field_id, ["editions"], ["description", "zero_is_gap"])
+        require_keys(field, keys / "fields" / field_id, ["editions"], ["description", "zero_is_gap", "nil_means"])
+        if "nil_means" in field:
+            require_one_of(field["nil_means"], NIL_MEANINGS, keys / "fields" / field_id / "nil_means")
         for edition, entry in field["editions"].items():
             layout, where = raw["editions"][edition]["layout"], keys / "fields" / field_id / "editions" / edition
             specs = {}
@@ -68,9 +74,11 @@ class _Located(NamedTuple):
 class _Edition:
     """One edition being read: where its figures go, and how a cell becomes a figure or a gap."""
 
-    def __init__(self, edition: int, cfg: dict, raw_dir: Path, zero_gaps: dict[str, str], out: RecordCollector):
+    def __init__(self, edition: int, cfg: dict, raw_dir: Path, zero_gaps: dict[str, str], nil_means: dict[str, str],
+                 out: RecordCollector):
         self.edition, self.source_id, self.path = edition, cfg["source_id"], raw_dir / cfg["file"]
         self.zero_gaps, self.out = zero_gaps, out  # zero_gaps: field_id -> reason for a 0 that is no figure
+        self.nil_means = nil_means  # field_id -> what CBS's "-" (and an empty cell) means in that column
 
     def located(self, field_id: str, where: Where, index: int, year: int, spec: dict, header: str,
                 sub: str | None = None, band: str | None = None) -> _Located:
@@ -81,6 +89,8 @@ class _Edition:
     def add(self, aid: str, column: _Located, value: float | None, reason: str | None) -> None:
         if value == 0 and column.field_id in self.zero_gaps:
             value, reason = None, self.zero_gaps[column.field_id]
+        if value is None and reason in NIL_REASONS and column.field_id in self.nil_means:
+            reason = self.nil_means[column.field_id]
         if value is None:
             self.out.add_gap(aid, column.field_id, column.year, self.edition, reason, self.source_id)
         else:
@@ -192,7 +202,9 @@ def extract(mapping_path: Path = MAPPING_FILE, raw_dir: Path = RAW_DIR) -> Extra
     """All mapped figures of every authority in every edition, with the columns they were read from."""
     mapping = load_mapping(Path(mapping_path), check_mapping)
     zero_gaps = {fid: f["zero_is_gap"] for fid, f in mapping["fields"].items() if f.get("zero_is_gap")}
+    nil_means = {fid: f["nil_means"] for fid, f in mapping["fields"].items() if f.get("nil_means")}
     out = RecordCollector(Path(mapping_path).name)
     for edition, cfg in sorted(mapping["editions"].items()):
-        _LAYOUTS[cfg["layout"]](_Edition(edition, cfg, raw_dir, zero_gaps, out), cfg, _specs(mapping, edition))
+        _LAYOUTS[cfg["layout"]](_Edition(edition, cfg, raw_dir, zero_gaps, nil_means, out), cfg,
+                                _specs(mapping, edition))
     return out.extracted()
