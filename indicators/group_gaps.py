@@ -14,6 +14,8 @@ import pandas as pd
 from indicators.read_model import direction_sign
 
 FIRST, SECOND = "arab", "jewish_others"  # the gap is FIRST − SECOND
+# The population make-up defines the groups: its "gap" is the grouping itself, so it is not ranked.
+DEFINING_INDICATORS = frozenset({"arab_population_pct", "jewish_others_population_pct"})
 # A change in the absolute gap smaller than this share of its first-year size reads as "stable".
 STABLE_SHARE = 0.05
 
@@ -107,12 +109,13 @@ def yearly_spread(values: pd.DataFrame, authority_ids: Sequence[str]) -> pd.Seri
 
 def gap_ranking(observations: pd.DataFrame, indicators: pd.DataFrame, groups: Mapping[str, Sequence[str]],
                 area_ids: Sequence[str]) -> pd.DataFrame:
-    """One row per indicator with figures for both groups: the latest gap (difference, ratio and in standard
+    """One row per indicator with figures for both groups (the population make-up that defines them aside): the
+    latest gap (difference, ratio and in standard
     deviations of the area's authorities), its first year, and how it moved — sorted by the size of the
     latest gap, largest first. observations: authority_id, indicator_id, year, value."""
     area = set(area_ids)
     rows = []
-    for meta in indicators.itertuples():
+    for meta in indicators[~indicators["indicator_id"].isin(DEFINING_INDICATORS)].itertuples():
         values = observations[(observations["indicator_id"] == meta.indicator_id)
                               & observations["authority_id"].isin(area)]
         if values.empty:
@@ -136,3 +139,27 @@ def gap_ranking(observations: pd.DataFrame, indicators: pd.DataFrame, groups: Ma
         return table
     order = table["gap_sd"].abs().sort_values(ascending=False, kind="stable").index
     return table.loc[order].reset_index(drop=True)
+
+
+def town_distances(values: pd.DataFrame, year: int, groups: Mapping[str, Sequence[str]],
+                   reference: str = SECOND) -> pd.DataFrame:
+    """The dumbbell of one year: every authority of the groups with a figure, its group, its value, the
+    reference group's median that year and the distance to it (value − median). Sorted by group, then value."""
+    in_year = values[(values["year"] == year)].dropna(subset=["value"])
+    group_of = {a: g for g, ids in groups.items() for a in ids}
+    rows = in_year[in_year["authority_id"].isin(group_of)]
+    median = rows.loc[rows["authority_id"].isin(set(groups[reference])), "value"].median()
+    table = pd.DataFrame({"authority_id": rows["authority_id"], "group": rows["authority_id"].map(group_of),
+                          "value": rows["value"].astype(float)})
+    table["reference_median"] = median
+    table["distance"] = table["value"] - median
+    order = {g: i for i, g in enumerate(groups)}
+    table = table.assign(_g=table["group"].map(order)).sort_values(["_g", "value"], kind="stable")
+    return table.drop(columns="_g").reset_index(drop=True)
+
+
+def groups_of(authorities: pd.DataFrame, area_ids: Sequence[str]) -> dict[str, list[str]]:
+    """{arab: [...], jewish_others: [...]}: the area's authorities in each of the two compared groups (mixed
+    authorities are in neither)."""
+    shown = authorities[authorities["authority_id"].isin(set(area_ids))]
+    return {g: shown.loc[shown["population_group"] == g, "authority_id"].tolist() for g in (FIRST, SECOND)}

@@ -72,3 +72,19 @@ def test_ranking_orders_indicators_by_the_size_of_the_latest_gap():
     table = gap_ranking(observations, indicators, GROUPS, sum(GROUPS.values(), []))
     assert table["indicator_id"].tolist() == ["big", "small"]
     assert table.loc[0, "movement"] == "narrowing" and table.loc[0, "behind"] == "arab"
+
+
+def test_town_distances_measure_each_town_from_the_reference_median():
+    from indicators.group_gaps import town_distances
+
+    table = town_distances(_values(), 2020, GROUPS)
+    assert table["authority_id"].tolist() == ["a1", "a2", "j1", "j2", "j3"]
+    assert table.set_index("authority_id").loc["a1", "distance"] == -16.0  # 14 − median(25, 30, 35)
+
+
+def test_groups_of_an_area_leave_mixed_authorities_out():
+    from indicators.group_gaps import groups_of
+
+    authorities = pd.DataFrame({"authority_id": ["a", "b", "c", "d"],
+                                "population_group": ["arab", "jewish_others", "mixed", "arab"]})
+    assert groups_of(authorities, ["a", "b", "c"]) == {"arab": ["a"], "jewish_others": ["b"]}

@@ -1,0 +1,121 @@
+"""Population gaps: on one indicator, the Arab authorities against the authorities of Jews and others — each
+group's median per year, the gap and whether it narrows, town by town in the latest year, and every indicator
+ranked by the size of its gap. Whose development is it, and who is it for?"""
+import streamlit as st
+
+from indicators import group_gaps
+from indicators.exports import tidy_table
+from indicators.formatting import format_number, format_value
+from ui import components, data_access, layout
+from ui import gap_view as view
+from ui.i18n import text_direction, translate
+from ui.state import url_selectbox
+
+SCOPES = ("negev", "israel")
+FIRST, SECOND = group_gaps.FIRST, group_gaps.SECOND
+
+lang, t = layout.page_start("population_gaps")
+
+names = data_access.names_of_authorities(lang)
+indicator_names = data_access.names_of_indicators(lang)
+sources = data_access.table("sources")
+left, right = st.columns([3, 1])
+indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), data_access.indicator_options(),
+                             "own_income_share_pct", format_func=indicator_names.get, container=left)
+scope = url_selectbox("scope", t("area"), list(SCOPES), "negev", format_func=lambda s: t(f"scope_{s}"),
+                      container=right)
+meta = data_access.indicator_meta(indicator_id)
+groups = view.groups(scope)
+group_labels = {FIRST: t("group_arab", count=len(groups[FIRST])),
+                SECOND: t("group_jewish_others", count=len(groups[SECOND]))}
+st.caption(t("groups_caption"))
+
+table = view.gap_table(indicator_id, scope)
+trend = group_gaps.gap_trend(table, meta["direction"])
+name, unit = meta[f"name_{lang}"], meta[f"unit_{lang}"]
+value_label, year_label = f"{name} ({unit})", translate(lang, "common.year")
+
+
+def isolated(text: str) -> str:
+    """A number kept left-to-right inside Hebrew or Arabic text."""
+    return f"\u2066{text}\u2069" if text_direction(lang) == "rtl" else text
+
+
+def fmt(value) -> str:
+    text = format_value(value, int(meta["decimals"]), meta["unit"])
+    return isolated(text) if text else translate(lang, "common.no_data")
+
+
+def fmt_gap(value) -> str:
+    """The size of a gap: percentages differ by percentage points; other units are written out."""
+    number = isolated(format_number(abs(value), int(meta["decimals"])))
+    return t("points", value=number) if meta["unit"].startswith("percent") else f"{number} {unit}"
+
+
+def headline() -> None:
+    if trend.last_year is None:
+        st.info(t("no_gap", indicator=name))
+        st.stop()
+    latest = table.loc[trend.last_year]
+    st.markdown(t("headline_medians", year=trend.last_year, arab=fmt(latest[f"{FIRST}_median"]),
+                  jewish=fmt(latest[f"{SECOND}_median"]), gap=fmt_gap(trend.last_gap)))
+    if trend.behind:
+        st.markdown(t(f"behind_{trend.behind}"))
+    if trend.movement:
+        st.markdown(t(f"movement_{trend.movement}", first=trend.first_year, last=trend.last_year,
+                      first_gap=fmt_gap(trend.first_gap), last_gap=fmt_gap(trend.last_gap)))
+    if meta["direction"] == "neutral":
+        st.caption(t("neutral_note"))
+
+
+st.header(t("headline_heading", indicator=name))
+headline()
+
+st.header(t("series_heading"))
+labels = {f"{FIRST}_median": t("series_arab_median"), f"{SECOND}_median": t("series_jewish_median")}
+if view.is_additive(indicator_id):
+    labels |= {f"{FIRST}_weighted": t("series_arab_weighted"), f"{SECOND}_weighted": t("series_jewish_weighted")}
+st.plotly_chart(view.groups_figure(table, indicator_id, labels, value_label, year_label, name), width="stretch",
+                config={"displaylogo": False}, key="gaps_series")
+st.caption(t("series_caption_weighted") if view.is_additive(indicator_id) else t("series_caption"))
+
+st.header(t("gap_heading"))
+st.plotly_chart(view.gap_figure(table, indicator_id, t("gap_axis", unit=unit), year_label, t("gap_title")),
+                width="stretch", config={"displaylogo": False}, key="gaps_gap")
+
+st.header(t("towns_heading", year=trend.last_year))
+values = data_access.indicator_values(indicator_id)
+towns = group_gaps.town_distances(values, trend.last_year, groups)
+st.plotly_chart(view.dumbbell_figure(towns, indicator_id, names, group_labels, t("reference_median"), value_label),
+                width="stretch", config={"displaylogo": False}, key="gaps_towns")
+st.caption(t("towns_caption"))
+
+with st.expander(translate(lang, "common.data_table")):
+    shown = table.reset_index().rename(columns={"index": "year"})
+    st.dataframe(shown, hide_index=True)
+rows = values[values["authority_id"].isin(set(groups[FIRST]) | set(groups[SECOND]))]
+export = tidy_table(rows.reset_index(drop=True), names, meta, sources, lang)
+export.insert(2, "population_group", export["authority_id"].map(
+    {a: g for g, ids in groups.items() for a in ids}))
+components.csv_download(export, f"kmm-gaps-{indicator_id}-{scope}.csv", lang, key="gaps_csv")
+components.source_line(sources, rows["source_id"].unique(), lang)
+
+st.header(t("ranking_heading"))
+st.caption(t("ranking_caption"))
+ranked = view.ranking(scope)
+if not ranked.empty:
+    st.dataframe(ranked.assign(
+        indicator=ranked["indicator_id"].map(indicator_names),
+        movement=ranked["movement"].map(lambda m: t(f"movement_word_{m}") if isinstance(m, str) else ""),
+        behind=ranked["behind"].map(lambda b: t(f"behind_word_{b}") if isinstance(b, str) else ""),
+    )[["indicator", "year", "gap_sd", "first_year", "gap_sd_change", "movement", "behind"]],
+        hide_index=True, width="stretch", column_config={
+            "indicator": st.column_config.TextColumn(translate(lang, "common.indicator"), pinned=True),
+            "year": st.column_config.NumberColumn(translate(lang, "common.year"), format="%d"),
+            "gap_sd": st.column_config.NumberColumn(t("col_gap_sd"), format="%.2f", help=t("col_gap_sd_help")),
+            "first_year": st.column_config.NumberColumn(t("col_first_year"), format="%d"),
+            "gap_sd_change": st.column_config.NumberColumn(t("col_change"), format="%+.2f",
+                                                           help=t("col_change_help")),
+            "movement": st.column_config.TextColumn(t("col_movement")),
+            "behind": st.column_config.TextColumn(t("col_behind")),
+        })
