@@ -2,13 +2,15 @@
 -- and the figure before it. Town cards, comparisons and peer features all read it.
 WITH ranked AS (
     SELECT authority_id, indicator_id, year, value,
-           lead(year) OVER recent_first AS previous_year,
-           lead(value) OVER recent_first AS previous_value,
-           row_number() OVER recent_first AS recency
+           row_number() OVER (PARTITION BY authority_id, indicator_id ORDER BY year DESC) AS recency
     FROM observations
-    WINDOW recent_first AS (PARTITION BY authority_id, indicator_id ORDER BY year DESC)
+    QUALIFY recency <= 2
 )
-SELECT authority_id, indicator_id, year, value, previous_year, previous_value
-FROM ranked
-WHERE recency = 1
-ORDER BY indicator_id, authority_id
+SELECT latest.authority_id, latest.indicator_id, latest.year, latest.value,
+       previous.year AS previous_year, previous.value AS previous_value
+FROM ranked latest
+LEFT JOIN ranked previous
+  ON previous.authority_id = latest.authority_id AND previous.indicator_id = latest.indicator_id
+ AND previous.recency = 2
+WHERE latest.recency = 1
+ORDER BY latest.indicator_id, latest.authority_id
