@@ -6,9 +6,9 @@ import json
 
 import pandas as pd
 
+from indicators.build.extractors import mapped_field_editions
 from indicators.coverage import coverage_summary
 from indicators.formatting import format_years
-from indicators.mapped_fields import field_mappings
 from indicators.read_model import ordered_indicators
 from indicators.source_register_view import series_licences, series_publishers
 
@@ -19,7 +19,7 @@ def indicator_catalogue(indicators: pd.DataFrame, observations: pd.DataFrame, so
     `method_inputs` is a tuple of field ids and `method_params` a dict (the published JSON, read)."""
     indicators = ordered_indicators(indicators)
     summary = coverage_summary(observations, negev_ids).reindex(indicators["indicator_id"])
-    mappings = field_mappings()
+    mappings = mapped_field_editions()
     form = indicators["method_form"]
     field = indicators["method_inputs"].map(lambda inputs: inputs[0]).where(form == "field")
     catalogue = pd.DataFrame({

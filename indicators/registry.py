@@ -15,7 +15,8 @@ dimension, source) and how it is computed, in exactly one of five forms:
   declaring every field it reads.
 
 Each form becomes a `Method`: the form, the CBS fields it reads (`inputs`) and its parameters as
-declared. Every input must be a field some mapping produces (mapped_fields.known_field_ids).
+declared. Every input must be a field some registered extractor's mapping produces
+(indicators/build/extractors.known_field_ids).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from indicators.mapped_fields import known_field_ids
+from indicators.build.extractors import known_field_ids
 from indicators.read_model import direction_from_flag
 from indicators.settings import DEFINITIONS_DIR, DIMENSIONS, LANGUAGES, SQL_DIR, UNITS_FILE
 
@@ -260,7 +261,7 @@ def load_registry(definitions_dir: Path = DEFINITIONS_DIR) -> tuple[Indicator, .
     an input no mapping produces."""
     units = load_units()
     indicators = [parse_declaration(p, units) for p in sorted(definitions_dir.glob("*.yml"))]
-    check_inputs(indicators, known_field_ids())
+    check_inputs(indicators, frozenset(known_field_ids()))
     order = {d: i for i, d in enumerate(DIMENSIONS)}
     ordered = sorted(indicators, key=lambda ind: (order[ind.dimension], ind.theme, ind.id))
     _check_headlines(ordered)

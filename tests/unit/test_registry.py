@@ -7,8 +7,8 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from indicators.build.extractors import known_field_ids
 from indicators.compute import compute_indicator, values_connection
-from indicators.mapped_fields import known_field_ids
 from indicators.registry import (
     FORMS,
     Indicator,
@@ -94,14 +94,14 @@ def test_an_input_no_mapping_produces_is_refused():
     ind = _by_form("field")
     stray = replace(ind, method=replace(ind.method, inputs=("no_such_field",)))
     with pytest.raises(RegistryError, match=f"{ind.id}.yml: no_such_field"):
-        check_inputs([stray], known_field_ids())
+        check_inputs([stray], frozenset(known_field_ids()))
 
 
 def test_an_sql_query_reading_an_undeclared_field_is_refused():
     ind = _by_form("sql", file="density_per_km2.sql")
     partial = replace(ind, method=replace(ind.method, inputs=("population_total",)))
     with pytest.raises(RegistryError, match="area_km2"):
-        check_inputs([partial], known_field_ids())
+        check_inputs([partial], frozenset(known_field_ids()))
 
 
 def test_query_text_reads_only_indicator_queries():
