@@ -118,6 +118,20 @@ def expected_codes(kind: str) -> str:
     return ", ".join(CODES[kind])
 
 
+_BAD_CODE = {"sector": "bad_sector", "step": "bad_step", "trait": "bad_trait"}  # the issue for a wrong spelling
+
+
+def coded_cell(row, kind: str, where, position: int, issues: list) -> str | None:
+    """The code in a row's `kind` column (sector, step, trait); None, with the issue recorded, when it is blank
+    or not an accepted spelling."""
+    code = code_of(kind, row.get(kind))
+    if code is None:
+        found = _cell_text(row.get(kind))
+        issues.append(where.issue(_BAD_CODE[kind] if found else "missing_value", position, kind, found,
+                                  expected_codes(kind)))
+    return code
+
+
 def town_lookup(authorities: pd.DataFrame) -> dict[str, str]:
     """authority_id, and each name in Hebrew, English and Arabic, -> authority_id."""
     lookup = {}
@@ -167,12 +181,8 @@ def check_actors(table: pd.DataFrame, where: Where, towns: dict[str, str]) -> tu
         elif normalise(name) in seen:
             issues.append(where.issue("duplicate_actor", position, "name", name, str(seen[normalise(name)])))
             ok = False
-        sector = code_of("sector", row.get("sector"))
-        if sector is None:
-            found = _cell_text(row.get("sector"))
-            issues.append(where.issue("bad_sector" if found else "missing_value", position, "sector", found,
-                                      expected_codes("sector")))
-            ok = False
+        sector = coded_cell(row, "sector", where, position, issues)
+        ok = ok and sector is not None
         role = code_of("role", row.get("role")) if not _blank(row.get("role")) else "partner"
         if role is None:
             issues.append(where.issue("bad_role", position, "role", row.get("role"), expected_codes("role")))
@@ -210,12 +220,8 @@ def check_relationships(table: pd.DataFrame, where: Where,
                 ok = False
             else:
                 ends.append(names[normalise(text)])
-        step = code_of("step", row.get("step"))
-        if step is None:
-            found = _cell_text(row.get("step"))
-            issues.append(where.issue("bad_step" if found else "missing_value", position, "step", found,
-                                      expected_codes("step")))
-            ok = False
+        step = coded_cell(row, "step", where, position, issues)
+        ok = ok and step is not None
         if len(ends) == 2 and ends[0] == ends[1]:
             issues.append(where.issue("self_relationship", position, "actor_b", ends[1]))
             ok = False
@@ -258,12 +264,8 @@ def check_scores(table: pd.DataFrame, where: Where) -> tuple[pd.DataFrame, list[
         if respondent is None:
             issues.append(where.issue("missing_value", position, "respondent"))
             ok = False
-        trait = code_of("trait", row.get("trait"))
-        if trait is None:
-            found = _cell_text(row.get("trait"))
-            issues.append(where.issue("bad_trait" if found else "missing_value", position, "trait", found,
-                                      expected_codes("trait")))
-            ok = False
+        trait = coded_cell(row, "trait", where, position, issues)
+        ok = ok and trait is not None
         score = parse_score(row.get("score"))
         if score == "bad":
             issues.append(where.issue("bad_score", position, "score", row.get("score"), f"{SCORE_MIN}–{SCORE_MAX}"))
