@@ -4,7 +4,7 @@ import streamlit as st
 
 from indicators import comparison
 from indicators.exports import tidy_table
-from ui import compare_data, components, data_access, layout
+from ui import compare_data, components, data_access, downloads, layout
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
 
@@ -53,7 +53,8 @@ for tab, dimension in zip(st.tabs([dimension_titles[d] for d in comparison.DIMEN
     tab.dataframe(table[table["dimension"] == dimension].drop(columns="dimension"), hide_index=True,
                   width="stretch", height="content")
 export = compare_data.export(chosen_key, lang)
-components.csv_download(export, f"kmm-compare-{'-'.join(chosen)}.csv", lang, key="compare_csv")
+downloads.table_downloads(export, f"kmm-compare-{'-'.join(chosen)}", lang, key="compare_csv",
+                          title=f"{t('table_heading')}: {', '.join(chosen_names)}")
 components.source_line(sources, export["source_id"].unique() if not export.empty else [], lang)
 
 # --- 2. Percentiles among all of Israel's authorities: one scale for every indicator.
@@ -93,5 +94,6 @@ else:
     trend_table = tidy_table(own, names, data_access.indicator_meta(indicator_id), sources, lang)
     with st.expander(translate(lang, "common.data_table")):
         st.dataframe(trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
-    components.csv_download(trend_table, f"kmm-compare-{indicator_id}.csv", lang, key="compare_trend_csv")
+    downloads.table_downloads(trend_table, f"kmm-compare-{indicator_id}", lang, key="compare_trend_csv",
+                              title=f"{indicator_names[indicator_id]}: {', '.join(chosen_names)}")
     components.source_line(sources, own["source_id"].unique(), lang)

@@ -2,10 +2,10 @@
 import streamlit as st
 
 from indicators import explorer
-from indicators.exports import tidy_table, to_csv_bytes
+from indicators.exports import tidy_table
 from indicators.formatting import format_value
 from indicators.stats import default_year
-from ui import charts, components, data_access, explorer_data, layout, maps
+from ui import charts, components, data_access, downloads, explorer_data, layout, maps
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
 
@@ -159,9 +159,8 @@ else:
         },
     )
     year_csv = explorer.with_ranks(tidy_table(ranked, names, meta, sources, lang), ranked, by_kind.to_dict())
-    st.download_button(t("download_year", year=year), data=to_csv_bytes(year_csv),
-                       file_name=f"kmm-{indicator_id}-{year}-{scope}.csv", mime="text/csv",
-                       key="explorer_csv_year", icon=":material/download:")
+    downloads.table_downloads(year_csv, f"kmm-{indicator_id}-{year}-{scope}", lang, key="explorer_csv_year",
+                              title=f"{name}, {year}", csv_label=t("download_year", year=year))
     components.source_line(sources, ranked["source_id"].unique(), lang)
 
 # --- Trends: chosen authorities against the Negev and Israel medians, every year.
@@ -184,7 +183,6 @@ else:
 series_rows = values[values["authority_id"].isin(set(shown_ids)) & values["value"].notna()]
 if not series_rows.empty:
     series_csv = tidy_table(series_rows, names, meta, sources, lang)
-    st.download_button(t("download_series", count=len(shown_ids)), data=to_csv_bytes(series_csv),
-                       file_name=f"kmm-{indicator_id}-{scope}-all-years.csv", mime="text/csv",
-                       key="explorer_csv_series", icon=":material/download:")
+    downloads.table_downloads(series_csv, f"kmm-{indicator_id}-{scope}-all-years", lang, key="explorer_csv_series",
+                              title=name, csv_label=t("download_series", count=len(shown_ids)))
     components.source_line(sources, series_rows["source_id"].unique(), lang)

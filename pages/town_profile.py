@@ -5,7 +5,7 @@ import streamlit as st
 
 from indicators.formatting import format_number, format_value
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
-from ui import components, data_access, layout
+from ui import components, data_access, downloads, layout
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
@@ -271,7 +271,8 @@ def export_section(tidy: pd.DataFrame) -> None:
     """Downloads of this town's figures (CSV now; room for further formats)."""
     st.markdown(f"**{t('download_heading')}**")
     if len(tidy):
-        components.csv_download(tidy, f"kmm-negev-{town}.csv", lang, key="town_csv")
+        downloads.table_downloads(tidy, f"kmm-negev-{town}", lang, key="town_csv",
+                                  title=t("table_heading", town=town_name))
 
 
 header()
