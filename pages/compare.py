@@ -62,6 +62,8 @@ st.header(t("percentile_heading"))
 st.caption(t("percentile_caption", count=len(authorities)))
 dots, dots_table = compare_data.percentile_view(chosen_key, lang)
 st.plotly_chart(dots, width="stretch", config={"displaylogo": False}, key="compare_dots")
+downloads.chart_downloads(dots, lang, "compare_dots_image", f"kmm-compare-{'-'.join(chosen)}-percentiles",
+                          export["source_id"].unique() if not export.empty else [], title=t("percentile_heading"))
 st.caption(t("neutral_note"))
 with st.expander(translate(lang, "common.data_table")):
     st.dataframe(dots_table, hide_index=True, width="stretch")
@@ -86,6 +88,8 @@ if trend is None:
     st.info(t("trend_no_data", indicator=indicator_names[indicator_id]))
 else:
     st.plotly_chart(trend, width="stretch", config={"displaylogo": False}, key="compare_trend")
+    downloads.chart_downloads(trend, lang, "compare_trend_image", f"kmm-compare-{indicator_id}",
+                              data_access.indicator_values(indicator_id)["source_id"].dropna().unique())
     if missing:
         st.caption(t("trend_missing", names=", ".join(missing)))
     st.caption(t("trend_caption", count=len(authorities)))

@@ -123,6 +123,8 @@ else:
     # All of Israel is 250 bars: scroll them in a box rather than push the table a page further down.
     chart_box = st.container(height=640) if len(bars) > 40 else st.container()
     chart_box.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    downloads.chart_downloads(figure, lang, "explorer_bars", f"kmm-{indicator_id}-{year}-{scope}",
+                              ranked["source_id"].unique())
     st.caption(t("medians_caption", negev=fmt(medians["negev"]) or translate(lang, "common.no_data"),
                  israel=fmt(medians["israel"]) or translate(lang, "common.no_data"), year=year))
     if direction == "lower":  # the bars are ordered by value, so the best are at the bottom here
@@ -174,6 +176,8 @@ else:
     trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name)
     trend_figure.update_layout(legend={"y": -0.22})  # clear of the year axis title
     st.plotly_chart(trend_figure, width="stretch", config={"displaylogo": False})
+    downloads.chart_downloads(trend_figure, lang, "explorer_trend", f"kmm-{indicator_id}-trend",
+                              values["source_id"].dropna().unique())
     st.caption(t("trend_caption"))
     with st.expander(t("trend_table")):
         st.dataframe(explorer.trend_table(trend), width="stretch",

@@ -61,8 +61,10 @@ else:
     bar_frame = in_year.rename("value").reset_index()
     bar_frame["name"] = bar_frame["authority_id"].map(names)
     bar_frame["text"] = bar_frame["authority_id"].map(text)
-    st.plotly_chart(charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}"),
-                    width="stretch", config={"displaylogo": False})
+    bar_figure = charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}")
+    st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False})
+    downloads.chart_downloads(bar_figure, lang, "overview_chart", f"kmm-negev-{indicator_id}-{year}",
+                              values.loc[values["year"] == year, "source_id"].unique())
 
 rows = values[(values["year"] == year) & values["authority_id"].isin(negev)]
 table = tidy_table(rows, names, meta, data_access.table("sources"), lang)

@@ -203,6 +203,8 @@ def trend_section() -> None:
     st.plotly_chart(figure, width="stretch", key="trend_chart", config={
         "displaylogo": False,  # keep only "download as image" and reset, so the bar does not cover the title
         "modeBarButtonsToRemove": ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"]})
+    downloads.chart_downloads(figure, lang, "town_trend", f"kmm-{town}-{indicator_id}",
+                              data_access.indicator_values(indicator_id)["source_id"].dropna().unique())
     with st.expander(translate(lang, "common.data_table")):
         wide = frame.pivot(index="year", columns="series", values="text").reindex(columns=list(labels))
         st.dataframe(wide.dropna(axis=1, how="all").reset_index().rename(

@@ -85,3 +85,36 @@ def table_downloads(table: pd.DataFrame, file_stem: str, lang: str, key: str, ti
     bar.download_button(translate(lang, "downloads.excel"), data=lambda: excel_bytes(table, block, formats),
                           file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx",
                           icon=":material/table_view:")
+
+
+def chart_downloads(figure, lang: str, key: str, file_stem: str, source_ids: Sequence[str],
+                    title: str | None = None) -> None:
+    """PNG and SVG of a chart with its source line and link drawn in. Drawn only when asked (the first
+    image starts a headless Chromium, about 10 s; later ones take about a second), then offered as two
+    download buttons until the view changes."""
+    from indicators.downloads.chart_image import ChartExportUnavailable, captioned, render
+
+    link = view_link()
+    state_key = f"chart_files_{key}"
+    ready = st.session_state.get(state_key)
+    if ready is not None and ready["link"] != link:
+        ready = None
+    bar = st.container(horizontal=True, gap="small")
+    if ready is None:
+        if not bar.button(translate(lang, "downloads.prepare_image"), key=f"{key}_prepare",
+                          icon=":material/image:", type="tertiary"):
+            return
+        source = source_text(source_ids, lang)
+        caption = f"{translate(lang, 'downloads.source')}: {source}" if source else ""
+        export = captioned(figure, caption, link, text_direction(lang) == "rtl", title)
+        try:
+            with st.spinner(translate(lang, "downloads.preparing_image")):
+                ready = {"link": link, "png": render(export, "png"), "svg": render(export, "svg")}
+        except ChartExportUnavailable:
+            st.warning(translate(lang, "downloads.image_unavailable"), icon=":material/warning:")
+            return
+        st.session_state[state_key] = ready
+    bar.download_button(translate(lang, "downloads.png"), data=ready["png"], file_name=f"{file_stem}.png",
+                        mime="image/png", key=f"{key}_png", icon=":material/download:")
+    bar.download_button(translate(lang, "downloads.svg"), data=ready["svg"], file_name=f"{file_stem}.svg",
+                        mime="image/svg+xml", key=f"{key}_svg", icon=":material/download:")
