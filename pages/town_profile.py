@@ -5,7 +5,7 @@ import streamlit as st
 
 from indicators.formatting import format_number, format_value
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
-from ui import components, data_access, downloads, layout
+from ui import components, data_access, downloads, layout, profile_exports
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
@@ -275,6 +275,7 @@ def export_section(tidy: pd.DataFrame) -> None:
     if len(tidy):
         downloads.table_downloads(tidy, f"kmm-negev-{town}", lang, key="town_csv",
                                   title=t("table_heading", town=town_name))
+    profile_exports.profile_downloads(town, lang, downloads.view_link())
 
 
 header()
