@@ -64,11 +64,19 @@ def profile_document(town: str, lang: str, link: str) -> ProfileDocument:
 
 
 def profile_downloads(town: str, lang: str, link: str) -> None:
-    """"PDF profile" and "Slide pack" buttons: each file is written when its button is clicked."""
-    from indicators.downloads.town_profile_pdf import profile_pdf
+    """"PDF profile" and "Slide pack" buttons: each file is written when its button is clicked, on a
+    thread of its own, so the page and other visitors' pages do not wait for it."""
+    from indicators.downloads.slide_pack import pptx_bytes, town_pack
+    from indicators.downloads.town_profile_pdf import pdf_engine_available, profile_pdf
 
     document = profile_document(town, lang, link)
     bar = st.container(horizontal=True, gap="small")
-    bar.download_button(translate(lang, "downloads.pdf"), data=lambda: profile_pdf(document),
-                        file_name=f"kmm-profile-{town}-{lang}.pdf", mime=PDF_MIME, key="town_pdf",
-                        icon=":material/picture_as_pdf:")
+    if pdf_engine_available():
+        bar.download_button(translate(lang, "downloads.pdf"), data=lambda: profile_pdf(document),
+                            file_name=f"kmm-profile-{town}-{lang}.pdf", mime=PDF_MIME, key="town_pdf",
+                            icon=":material/picture_as_pdf:")
+    else:
+        st.info(translate(lang, "downloads.pdf_unavailable"))
+    bar.download_button(translate(lang, "downloads.slides"), data=lambda: pptx_bytes(town_pack(document)),
+                        file_name=f"kmm-slides-{town}-{lang}.pptx", mime=PPTX_MIME, key="town_pptx",
+                        icon=":material/slideshow:")

@@ -144,6 +144,13 @@ def profile_html(doc: ProfileDocument) -> str:
 </body></html>"""
 
 
+def pdf_engine_available() -> bool:
+    """Whether the system libraries WeasyPrint loads are installed (.ci/ensure_pdf_libs.sh installs them)."""
+    from ctypes.util import find_library
+
+    return all(find_library(name) for name in ("pango-1.0", "pangoft2-1.0", "harfbuzz"))
+
+
 def profile_pdf(doc: ProfileDocument) -> bytes:
     from weasyprint import HTML  # heavy (pango, fonts): loaded only when a PDF is asked for
 
