@@ -12,6 +12,7 @@ PUBLISHED := data/published/observations.parquet
 .PHONY: run test lint data bench browser pdf-libs setup setup-dev clean
 
 run: setup pdf-libs $(PUBLISHED)
+	$(BIN)/python -m indicators.downloads.open_data
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: setup-dev browser pdf-libs

@@ -9,7 +9,7 @@ import streamlit as st
 from indicators import catalogue_docs as docs
 from indicators.peers import DEFAULT_WEIGHTS, FEATURE_INDICATORS
 from indicators.settings import DIMENSIONS
-from ui import data_access, downloads, layout
+from ui import data_access, downloads, layout, open_data
 from ui import data_methods_data as cached
 from ui.i18n import translate
 from ui.navigation import registered_pages
@@ -295,6 +295,7 @@ def gaps_section() -> None:
 # ---------------------------------------------------------------- database
 
 def database_section() -> None:
+    open_data.open_data_section(lang)
     st.markdown(t("db_intro"))
     st.caption(t("db_schema_note"))
     st.markdown(f'<div class="kmm-ltr" dir="ltr" lang="en">\n\n{docs.demote_headings(cached.schema_doc())}\n\n</div>',
