@@ -45,11 +45,7 @@ def town_pack(doc: ProfileDocument) -> SlidePack:
                                          Bar(w["legend_negev"], r.negev, r.negev_text or w["no_data"]),
                                          Bar(w["legend_peers"], r.peers, r.peers_text or w["no_data"])))
                        for r in rows)
-        figures = tuple((f"{r.name} ({r.unit})",
-                         f"{r.value_text or r.missing_reason or w['no_data']}"
-                         + (f" · {w['col_year']} {r.year}" if r.year else "")
-                         + f" · {w['legend_negev']} {r.negev_text or w['no_data']}"
-                         + f" · {w['legend_peers']} {r.peers_text or w['no_data']}") for r in rows)
+        figures = tuple((f"{r.name} ({r.unit})", figure_line(r, w, doc.rtl)) for r in rows)
         numbers = sorted({r.source_number for r in rows if r.source_number})
         footer = f"{w['col_source']}: " + ", ".join(f"[{n}]" for n in numbers) if numbers else ""
         slides.append(SlideContent(section.title, groups, figures, footer))
@@ -59,12 +55,31 @@ def town_pack(doc: ProfileDocument) -> SlidePack:
                      date=doc.date, slides=tuple(slides), sources=sources, words=w)
 
 
+def ltr(text: str, rtl: bool) -> str:
+    """A figure kept left-to-right inside a right-to-left paragraph (LRE … PDF, which PowerPoint and
+    LibreOffice both honour): else Arabic text shows "38.6%" as "%38.6"."""
+    return f"\u202a{text}\u202c" if rtl else text
+
+
+def figure_line(row, w: dict[str, str], rtl: bool) -> str:
+    """"56.9% · Data year 2019 · Negev median 38.6% · Peer-group median 54.4%"."""
+    value = ltr(row.value_text, rtl) if row.value_text else (row.missing_reason or w["no_data"])
+    parts = [value]
+    if row.year:
+        parts.append(f"{w['col_year']} {row.year}")
+    for key, text in (("legend_negev", row.negev_text), ("legend_peers", row.peers_text)):
+        parts.append(f"{w[key]} {ltr(text, rtl) if text else w['no_data']}")
+    return " · ".join(parts)
+
+
 def _paragraph(paragraph, text: str, rtl: bool, size: int, bold: bool = False, colour: str | None = None) -> None:
     from pptx.dml.color import RGBColor
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
     paragraph.alignment = PP_ALIGN.RIGHT if rtl else PP_ALIGN.LEFT
+    if bold and size <= 16:  # a key figure's name: a little air above it
+        paragraph.space_before = Pt(8)
     if rtl:
         paragraph._p.get_or_add_pPr().set("rtl", "1")
     run = paragraph.add_run()
