@@ -4,7 +4,7 @@ import streamlit as st
 
 from indicators import comparison
 from indicators.exports import tidy_table
-from ui import compare_data, components, data_access, downloads, layout
+from ui import compare_data, components, data_access, downloads, layout, profile_exports
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
 
@@ -56,6 +56,7 @@ export = compare_data.export(chosen_key, lang)
 downloads.table_downloads(export, f"kmm-compare-{'-'.join(chosen)}", lang, key="compare_csv",
                           title=f"{t('table_heading')}: {', '.join(chosen_names)}")
 components.source_line(sources, export["source_id"].unique() if not export.empty else [], lang)
+profile_exports.comparison_downloads(chosen_key, lang, downloads.view_link())
 
 # --- 2. Percentiles among all of Israel's authorities: one scale for every indicator.
 st.header(t("percentile_heading"))

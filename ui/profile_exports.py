@@ -80,3 +80,27 @@ def profile_downloads(town: str, lang: str, link: str) -> None:
     bar.download_button(translate(lang, "downloads.slides"), data=lambda: pptx_bytes(town_pack(document)),
                         file_name=f"kmm-slides-{town}-{lang}.pptx", mime=PPTX_MIME, key="town_pptx",
                         icon=":material/slideshow:")
+
+
+def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
+    """A slide pack of the towns compared (written when the button is clicked)."""
+    from indicators.downloads.slide_pack import comparison_pack, pptx_bytes
+
+    names = data_access.names_of_authorities(lang)
+    town_names = {a: names[a] for a in chosen}
+    words = _words(lang, "", "")
+    words["compare_title"] = translate(lang, "downloads.compare_title", names=", ".join(town_names.values()))
+    cards = {a: data.cards(a) for a in chosen}
+    values = {a: data_access.authority_values(a) for a in chosen}
+    indicators, sources = data_access.table("indicators"), data_access.table("sources")
+    dimension_titles = {d: translate(lang, f"town_profile.dimension_{d}") for d in DIMENSIONS}
+    today = dt.date.today().isoformat()
+
+    def build() -> bytes:
+        return pptx_bytes(comparison_pack(
+            lang=lang, rtl=text_direction(lang) == "rtl", town_names=town_names, cards=cards, indicators=indicators,
+            town_values=values, sources=sources, headline=headline_indicators(indicators),
+            dimension_titles=dimension_titles, words=words, link=link, date=today))
+
+    st.download_button(translate(lang, "downloads.slides"), data=build, mime=PPTX_MIME, key="compare_pptx",
+                       file_name=f"kmm-compare-{'-'.join(chosen)}.pptx", icon=":material/slideshow:")

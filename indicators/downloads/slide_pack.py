@@ -152,3 +152,45 @@ def _picture(slide, png: bytes, left: float, top: float, max_w: float, max_h: fl
     width, height = Image.open(io.BytesIO(png)).size
     scale = min(max_w / width, max_h / height)
     slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(width * scale), Inches(height * scale))
+
+
+def comparison_pack(*, lang: str, rtl: bool, town_names: dict[str, str], cards: dict[str, dict],
+                    indicators, town_values: dict[str, object], sources, headline: dict[str, list[str]],
+                    dimension_titles: dict[str, str], words: dict[str, str], link: str, date: str) -> SlidePack:
+    """Several towns side by side: per dimension, each key figure as one bar per town (its latest year,
+    written beside the value, since towns' latest years can differ).
+
+    cards: town -> indicator_id -> Card; town_values: town -> its observations (indicator_id, year, source_id)."""
+    from indicators.formatting import format_value
+
+    metas = indicators.set_index("indicator_id", drop=False)
+    register = sources.set_index("source_id")
+    numbers: dict[str, int] = {}
+    slides = []
+    for dimension, ids in headline.items():
+        groups, figures, used = [], [], set()
+        for indicator_id in ids[:KEY_FIGURES]:
+            meta = metas.loc[indicator_id]
+            name = meta[f"name_{lang}"]
+            bars, parts = [], []
+            for town, label in town_names.items():
+                card = cards[town].get(indicator_id)
+                text = format_value(card.value, int(meta["decimals"]), meta["unit"]) if card else None
+                year = f" ({card.year})" if card is not None and card.year else ""
+                bars.append(Bar(label, card.value if card else None, f"{text}{year}" if text else words["no_data"]))
+                parts.append(f"{label} {ltr(text, rtl) + year if text else words['no_data']}")
+                if card is not None and card.year is not None:
+                    values = town_values[town]
+                    match = values[(values["indicator_id"] == indicator_id) & (values["year"] == card.year)]
+                    for source_id in match["source_id"]:
+                        if source_id in register.index:
+                            used.add(numbers.setdefault(source_id, len(numbers) + 1))
+            groups.append(BarGroup(name, tuple(bars)))
+            figures.append((f"{name} ({meta[f'unit_{lang}']})", " · ".join(parts)))
+        footer = f"{words['col_source']}: " + ", ".join(f"[{n}]" for n in sorted(used)) if used else ""
+        slides.append(SlideContent(dimension_titles.get(dimension, dimension), tuple(groups), tuple(figures), footer))
+    source_lines = tuple(f"[{n}] {register.loc[s, 'publisher']}, {register.loc[s, 'title']}, {words['edition']} "
+                         f"{register.loc[s, 'edition']} — {register.loc[s, 'url']}" for s, n in numbers.items())
+    title = words["compare_title"]
+    return SlidePack(lang=lang, rtl=rtl, title=title, subtitle="", link=link, date=date, slides=tuple(slides),
+                     sources=source_lines, words=words)

@@ -49,3 +49,29 @@ def test_bar_image_has_the_expected_size_and_is_not_blank():
     assert image.size[0] == 760 * SCALE and image.size[1] > 100
     histogram = image.histogram()
     assert sum(histogram[:200]) > 0.03 * image.size[0] * image.size[1]
+
+
+def test_comparison_pack_has_a_bar_per_town_and_rtl_paragraphs(published):  # noqa: F811
+    from indicators import profile
+    from indicators.downloads.headline import headline_indicators
+    from indicators.downloads.slide_pack import comparison_pack
+    from ui.i18n import translate
+    from ui.profile_exports import _words
+
+    auth, ind, obs = published["authorities"], published["indicators"], published["observations"]
+    negev = auth.loc[auth["is_negev"], "authority_id"].tolist()
+    towns = {"la-1161": "רהט", "la-9000": "באר שבע"}
+    cards = {a: profile.town_cards(obs, ind, a, negev, negev[:10], auth["authority_id"].tolist()) for a in towns}
+    words = _words("he", "", "") | {"compare_title": "השוואה: רהט, באר שבע"}
+    pack = comparison_pack(lang="he", rtl=True, town_names=towns, cards=cards, indicators=ind,
+                           town_values={a: obs[obs["authority_id"] == a] for a in towns}, sources=published["sources"],
+                           headline=headline_indicators(ind),
+                           dimension_titles={d: translate("he", f"town_profile.dimension_{d}") for d in DIMENSIONS},
+                           words=words, link="http://localhost:8501/compare?compare=la-1161,la-9000", date="2026-12-03")
+    assert all(len(g.bars) == 2 for s in pack.slides for g in s.groups)
+    deck = Presentation(io.BytesIO(pptx_bytes(pack)))
+    slides = list(deck.slides)
+    assert len(slides) == 1 + len(DIMENSIONS) + 1
+    texts = " ".join(p.text for s in slides for p in paragraphs(s))
+    assert "באר שבע" in texts and "רהט" in texts and "compare=la-1161,la-9000" in texts
+    assert all(p._p.pPr.get("rtl") == "1" for s in slides for p in paragraphs(s))
