@@ -20,7 +20,7 @@ CHANGE_COLOURS = {"better": "blue", "worse": "orange", None: "gray"}  # always w
 # Printing: drop the app chrome and widgets, show every tab's cards, keep a card on one page.
 PRINT_CSS = """<style>@media print {
 [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSelectbox"],
-[data-testid="stDownloadButton"], [data-testid="stPageLink"], [role="tablist"], .stCheckbox,
+[data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPageLink"], [role="tablist"], .stCheckbox,
 [data-testid="stExpander"] { display: none !important; }
 [role="tabpanel"], [data-baseweb="tab-panel"] { display: block !important; }
 [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stPlotlyChart"] { break-inside: avoid; }
