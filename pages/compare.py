@@ -90,7 +90,8 @@ if trend is None:
 else:
     st.plotly_chart(trend, width="stretch", config={"displaylogo": False}, key="compare_trend")
     downloads.chart_downloads(trend, lang, "compare_trend_image", f"kmm-compare-{indicator_id}",
-                              data_access.indicator_values(indicator_id)["source_id"].dropna().unique())
+                              data_access.indicator_values(indicator_id)["source_id"].dropna().unique(),
+                              embeddable=True)
     if missing:
         st.caption(t("trend_missing", names=", ".join(missing)))
     st.caption(t("trend_caption", count=len(authorities)))

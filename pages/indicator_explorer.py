@@ -124,7 +124,7 @@ else:
     chart_box = st.container(height=640) if len(bars) > 40 else st.container()
     chart_box.plotly_chart(figure, width="stretch", config={"displaylogo": False})
     downloads.chart_downloads(figure, lang, "explorer_bars", f"kmm-{indicator_id}-{year}-{scope}",
-                              ranked["source_id"].unique())
+                              ranked["source_id"].unique(), embeddable=True)
     st.caption(t("medians_caption", negev=fmt(medians["negev"]) or translate(lang, "common.no_data"),
                  israel=fmt(medians["israel"]) or translate(lang, "common.no_data"), year=year))
     if direction == "lower":  # the bars are ordered by value, so the best are at the bottom here

@@ -64,7 +64,7 @@ else:
     bar_figure = charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}")
     st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False})
     downloads.chart_downloads(bar_figure, lang, "overview_chart", f"kmm-negev-{indicator_id}-{year}",
-                              values.loc[values["year"] == year, "source_id"].unique())
+                              values.loc[values["year"] == year, "source_id"].unique(), embeddable=True)
 
 rows = values[(values["year"] == year) & values["authority_id"].isin(negev)]
 table = tidy_table(rows, names, meta, data_access.table("sources"), lang)

@@ -204,7 +204,8 @@ def trend_section() -> None:
         "displaylogo": False,  # keep only "download as image" and reset, so the bar does not cover the title
         "modeBarButtonsToRemove": ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"]})
     downloads.chart_downloads(figure, lang, "town_trend", f"kmm-{town}-{indicator_id}",
-                              data_access.indicator_values(indicator_id)["source_id"].dropna().unique())
+                              data_access.indicator_values(indicator_id)["source_id"].dropna().unique(),
+                              embeddable=True)
     with st.expander(translate(lang, "common.data_table")):
         wide = frame.pivot(index="year", columns="series", values="text").reindex(columns=list(labels))
         st.dataframe(wide.dropna(axis=1, how="all").reset_index().rename(

@@ -87,8 +87,17 @@ def table_downloads(table: pd.DataFrame, file_stem: str, lang: str, key: str, ti
                           icon=":material/table_view:")
 
 
+def embed_code(lang: str) -> None:
+    """The iframe that shows this view's chart on another site (ui/embed.py answers ?embed=true)."""
+    link = view_link()
+    src = f"{link}{'&' if '?' in link else '?'}embed=true"
+    with st.popover(translate(lang, "downloads.embed_code"), icon=":material/code:"):
+        st.code(f'<iframe src="{src}" width="100%" height="560" style="border:0" loading="lazy"></iframe>',
+                language="html")
+
+
 def chart_downloads(figure, lang: str, key: str, file_stem: str, source_ids: Sequence[str],
-                    title: str | None = None) -> None:
+                    title: str | None = None, embeddable: bool = False) -> None:
     """PNG and SVG of a chart with its source line and link drawn in. Drawn only when asked (the first
     image starts a headless Chromium, about 10 s; later ones take about a second), then offered as two
     download buttons until the view changes."""
@@ -100,6 +109,9 @@ def chart_downloads(figure, lang: str, key: str, file_stem: str, source_ids: Seq
     if ready is not None and ready["link"] != link:
         ready = None
     bar = st.container(horizontal=True, gap="small")
+    if embeddable:
+        with bar:
+            embed_code(lang)
     if ready is None:
         if not bar.button(translate(lang, "downloads.prepare_image"), key=f"{key}_prepare",
                           icon=":material/image:", type="tertiary"):
