@@ -66,25 +66,27 @@ def profile_document(town: str, lang: str, link: str) -> ProfileDocument:
 def profile_downloads(town: str, lang: str, link: str) -> None:
     """"PDF profile" and "Slide pack" buttons: each file is written when its button is clicked, on a
     thread of its own, so the page and other visitors' pages do not wait for it."""
-    from indicators.downloads.slide_pack import pptx_bytes, town_pack
+    from indicators.downloads import worker
+    from indicators.downloads.slide_pack import town_pptx
     from indicators.downloads.town_profile_pdf import pdf_engine_available, profile_pdf
 
     document = profile_document(town, lang, link)
     bar = st.container(horizontal=True, gap="small")
     if pdf_engine_available():
-        bar.download_button(translate(lang, "downloads.pdf"), data=lambda: profile_pdf(document),
+        bar.download_button(translate(lang, "downloads.pdf"), data=lambda: worker.run(profile_pdf, document),
                             file_name=f"kmm-profile-{town}-{lang}.pdf", mime=PDF_MIME, key="town_pdf",
                             icon=":material/picture_as_pdf:")
     else:
         st.info(translate(lang, "downloads.pdf_unavailable"))
-    bar.download_button(translate(lang, "downloads.slides"), data=lambda: pptx_bytes(town_pack(document)),
+    bar.download_button(translate(lang, "downloads.slides"), data=lambda: worker.run(town_pptx, document),
                         file_name=f"kmm-slides-{town}-{lang}.pptx", mime=PPTX_MIME, key="town_pptx",
                         icon=":material/slideshow:")
 
 
 def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
     """A slide pack of the towns compared (written when the button is clicked)."""
-    from indicators.downloads.slide_pack import comparison_pack, pptx_bytes
+    from indicators.downloads import worker
+    from indicators.downloads.slide_pack import comparison_pptx
 
     names = data_access.names_of_authorities(lang)
     town_names = {a: names[a] for a in chosen}
@@ -97,7 +99,7 @@ def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
     today = dt.date.today().isoformat()
 
     def build() -> bytes:
-        return pptx_bytes(comparison_pack(
+        return worker.run(comparison_pptx, dict(
             lang=lang, rtl=text_direction(lang) == "rtl", town_names=town_names, cards=cards, indicators=indicators,
             town_values=values, sources=sources, headline=headline_indicators(indicators),
             dimension_titles=dimension_titles, words=words, link=link, date=today))

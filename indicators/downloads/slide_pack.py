@@ -194,3 +194,13 @@ def comparison_pack(*, lang: str, rtl: bool, town_names: dict[str, str], cards: 
     title = words["compare_title"]
     return SlidePack(lang=lang, rtl=rtl, title=title, subtitle="", link=link, date=date, slides=tuple(slides),
                      sources=source_lines, words=words)
+
+
+def town_pptx(doc: ProfileDocument) -> bytes:
+    """The town's slide pack as bytes (a module-level function, so the file worker can run it)."""
+    return pptx_bytes(town_pack(doc))
+
+
+def comparison_pptx(arguments: dict) -> bytes:
+    """The comparison's slide pack as bytes, from comparison_pack's keyword arguments."""
+    return pptx_bytes(comparison_pack(**arguments))

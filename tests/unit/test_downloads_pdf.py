@@ -79,3 +79,10 @@ def test_map_draws_the_town_among_its_neighbours(published):
     svg = town_map_svg(published["boundaries"], TOWN, negev)
     assert svg.startswith("<svg") and svg.count("<path") == len(negev)
     assert town_map_svg(published["boundaries"], "la-nowhere", negev) is None
+
+
+def test_pdf_is_written_in_the_worker_process(published):
+    from indicators.downloads import worker
+
+    raw = worker.run(profile_pdf, document(published, "he"))
+    assert raw.startswith(b"%PDF") and "רהט" in PdfReader(io.BytesIO(raw)).pages[0].extract_text()
