@@ -4,7 +4,9 @@ not hold the server's interpreter lock while other visitors' pages run. Started 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import threading
+import types
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -17,8 +19,17 @@ def _executor() -> ProcessPoolExecutor:
     global _pool
     with _LOCK:
         if _pool is None:
-            # "spawn": forking a server that runs threads can copy a held lock into the child.
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            # "spawn": forking a server that runs threads can copy a held lock into the child. A spawned
+            # child re-imports the parent's __main__, which under Streamlit is the app script: hide it
+            # while the child starts (it needs only the functions it is sent).
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            main = sys.modules["__main__"]
+            sys.modules["__main__"] = types.ModuleType("__main__")
+            try:
+                pool.submit(int).result(timeout=TIMEOUT)  # starts the process now
+            finally:
+                sys.modules["__main__"] = main
+            _pool = pool
         return _pool
 
 
