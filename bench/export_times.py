@@ -14,7 +14,7 @@ from indicators.downloads import worker
 from indicators.downloads.slide_pack import pptx_bytes, town_pack
 from indicators.downloads.town_profile_pdf import profile_pdf
 from indicators.settings import PUBLISHED_DIR, ROOT
-from tests.unit.test_downloads_pdf import document
+from tests.unit.test_downloads_pdf import document, latest_values
 
 RUNS = 3
 
@@ -45,6 +45,7 @@ def _page_runs(busy: threading.Event | None = None, runs: int = 5) -> list[float
 def export_rows() -> list[tuple[str, str, str]]:
     published = {n: pd.read_parquet(PUBLISHED_DIR / f"{n}.parquet")
                  for n in ("authorities", "indicators", "observations", "sources", "boundaries")}
+    published["latest"] = latest_values()
     doc = document(published, "he")
     pdf = _timed(lambda: profile_pdf(doc))
     slides = _timed(lambda: pptx_bytes(town_pack(doc)))

@@ -29,6 +29,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("indicator_explorer", "pages/indicator_explorer.py", "nav.indicator_explorer", ":material/query_stats:"),
     PageSpec("compare", "pages/compare.py", "nav.compare", ":material/compare_arrows:"),
     PageSpec("peer_groups", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:"),
+    PageSpec("partnerships", "pages/partnerships.py", "nav.partnerships", ":material/hub:"),
     PageSpec("data_methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:"),
 )
 

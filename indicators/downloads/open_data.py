@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.settings import PUBLISHED_DIR, ROOT
-from indicators.store import TABLES
+from indicators.settings import PUBLISHED_TABLES as TABLES
 
 STATIC_DATA_DIR = ROOT / "static" / "data"
 STATIC_URL_PATH = "app/static/data"  # where Streamlit serves static/data/, relative to the app's address

@@ -11,7 +11,7 @@ import pandas as pd
 
 from indicators.downloads import open_data
 from indicators.settings import PUBLISHED_DIR
-from indicators.store import TABLES
+from indicators.settings import PUBLISHED_TABLES as TABLES
 
 
 def test_static_copies_match_the_manifest_and_the_published_files(tmp_path):

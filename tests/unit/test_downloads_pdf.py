@@ -23,14 +23,27 @@ TOWN = "la-1161"  # Rahat
 
 @pytest.fixture(scope="module")
 def published():
-    return {name: pd.read_parquet(PUBLISHED_DIR / f"{name}.parquet")
-            for name in ("authorities", "indicators", "observations", "sources", "boundaries")}
+    tables = {name: pd.read_parquet(PUBLISHED_DIR / f"{name}.parquet")
+              for name in ("authorities", "indicators", "observations", "sources", "boundaries")}
+    return tables | {"latest": latest_values()}
+
+
+def latest_values() -> pd.DataFrame:
+    """Each authority's latest and previous figure per indicator, through the app's own query."""
+    from indicators import store, views
+
+    con = store.open_store()
+    try:
+        return views.latest_values(con)
+    finally:
+        con.close()
 
 
 def document(published, lang: str):
     auth, ind, obs = published["authorities"], published["indicators"], published["observations"]
     negev = auth.loc[auth["is_negev"], "authority_id"].tolist()
-    cards = profile.town_cards(obs, ind, TOWN, negev, negev[:10], auth["authority_id"].tolist(), rank_ids=negev)
+    cards = profile.town_cards(obs, published["latest"], ind, TOWN, negev, negev[:10], auth["authority_id"].tolist(),
+                               rank_ids=negev)
     names = authority_names(auth, lang)
     return build_document(
         lang=lang, rtl=lang != "en", town_name=names[TOWN], subtitle="", date=dt.date.today().isoformat(),

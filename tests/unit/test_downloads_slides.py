@@ -61,7 +61,8 @@ def test_comparison_pack_has_a_bar_per_town_and_rtl_paragraphs(published):  # no
     auth, ind, obs = published["authorities"], published["indicators"], published["observations"]
     negev = auth.loc[auth["is_negev"], "authority_id"].tolist()
     towns = {"la-1161": "רהט", "la-9000": "באר שבע"}
-    cards = {a: profile.town_cards(obs, ind, a, negev, negev[:10], auth["authority_id"].tolist()) for a in towns}
+    cards = {a: profile.town_cards(obs, published["latest"], ind, a, negev, negev[:10], auth["authority_id"].tolist())
+             for a in towns}
     words = _words("he", "", "") | {"compare_title": "השוואה: רהט, באר שבע"}
     pack = comparison_pack(lang="he", rtl=True, town_names=towns, cards=cards, indicators=ind,
                            town_values={a: obs[obs["authority_id"] == a] for a in towns}, sources=published["sources"],
