@@ -92,17 +92,19 @@ def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
     town_names = {a: names[a] for a in chosen}
     words = _words(lang, "", "")
     words["compare_title"] = translate(lang, "downloads.compare_title", names=", ".join(town_names.values()))
-    cards = {a: data.cards(a) for a in chosen}
-    values = {a: data_access.authority_values(a) for a in chosen}
-    indicators, sources = data_access.table("indicators"), data_access.table("sources")
     dimension_titles = {d: translate(lang, f"town_profile.dimension_{d}") for d in DIMENSIONS}
     today = dt.date.today().isoformat()
 
     def build() -> bytes:
+        # Everything is gathered on click, on the download's own thread: the towns' cards take a moment
+        # each, and most visits to the compare page never ask for slides.
+        indicators, sources = data_access.table("indicators"), data_access.table("sources")
         return worker.run(comparison_pptx, dict(
-            lang=lang, rtl=text_direction(lang) == "rtl", town_names=town_names, cards=cards, indicators=indicators,
-            town_values=values, sources=sources, headline=headline_indicators(indicators),
-            dimension_titles=dimension_titles, words=words, link=link, date=today))
+            lang=lang, rtl=text_direction(lang) == "rtl", town_names=town_names,
+            cards={a: data.cards(a) for a in chosen}, indicators=indicators,
+            town_values={a: data_access.authority_values(a) for a in chosen}, sources=sources,
+            headline=headline_indicators(indicators), dimension_titles=dimension_titles, words=words, link=link,
+            date=today))
 
     st.download_button(translate(lang, "downloads.slides"), data=build, mime=PPTX_MIME, key="compare_pptx",
                        file_name=f"kmm-compare-{'-'.join(chosen)}.pptx", icon=":material/slideshow:")
