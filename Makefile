@@ -9,12 +9,13 @@ RUN_STAMP := $(VENV)/.stamp-run
 DEV_STAMP := $(VENV)/.stamp-dev
 PUBLISHED := data/published/observations.parquet
 
-.PHONY: run test lint data bench browser setup setup-dev clean
+.PHONY: run test lint data bench browser pdf-libs setup setup-dev clean
 
-run: setup $(PUBLISHED)
+run: setup pdf-libs $(PUBLISHED)
+	$(BIN)/python -m indicators.downloads.open_data
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
-test: setup-dev browser
+test: setup-dev browser pdf-libs
 	$(BIN)/ruff check .
 	bash .ci/pytest.sh
 
@@ -49,6 +50,10 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt constraints.txt $(RUN_STAMP)
 # Browser tests drive Debian's chromium through Playwright (never `playwright install`).
 browser:
 	@bash .ci/ensure_chromium.sh
+
+# System libraries of WeasyPrint (PDF town profile): pango and DejaVu Sans, installed as root like chromium.
+pdf-libs:
+	@bash .ci/ensure_pdf_libs.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache tests/browser/artifacts

@@ -1,7 +1,7 @@
 """Entry point: page config, language and direction, navigation. Pages live in pages/ and only render."""
 import streamlit as st
 
-from ui import layout
+from ui import embed, layout
 from ui.i18n import translate
 from ui.navigation import registered_pages
 
@@ -15,7 +15,12 @@ pages = [
             url_path=spec.url_path, default=spec.default)
     for spec in registered_pages()
 ]
-current = st.navigation(pages)
+# ?embed=true: only the view's chart, its source and a link back (ui/embed.py), no navigation.
+embedded = embed.requested()
+current = st.navigation(pages, position="hidden" if embedded else "sidebar")
+if embedded:
+    embed.render(current.url_path, lang)
+    st.stop()
 st.sidebar.markdown(f"**{translate(lang, 'common.app_title')}**")
 layout.language_switch(lang)
 layout.show_url_notes(lang)  # an unknown ?lang=, above the page

@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from bench.export_times import export_rows  # noqa: E402
 from indicators import store, views  # noqa: E402
 from indicators.settings import LANGUAGES  # noqa: E402
 from tests.browser.journeys import wait_idle  # noqa: E402
@@ -136,6 +137,7 @@ def main() -> None:
         rows.append((f"page /{path} script run (median / p95, n={len(samples)})",
                      f"{statistics.median(samples) * 1000:.0f} / {p95(samples) * 1000:.0f} ms",
                      "target ≤ 150 / ≤ 400 ms"))
+    rows += export_rows()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         app, bare, peak = measure_cold_starts(browser)

@@ -48,5 +48,8 @@ def authorities_table(observations: pd.DataFrame, authority_ids: Sequence[str], 
 
 
 def to_csv_bytes(table: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark so that Excel opens Hebrew and Arabic text correctly."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with a byte-order mark so that Excel opens Hebrew and Arabic text correctly (see
+    indicators/downloads/csv_file.py, which also keeps text cells from running as formulas)."""
+    from indicators.downloads.csv_file import csv_bytes
+
+    return csv_bytes(table)

@@ -5,7 +5,7 @@ import streamlit as st
 from indicators import comparison
 from indicators.exports import tidy_table
 from indicators.settings import DIMENSIONS
-from ui import compare_data, components, data_access, layout
+from ui import compare_data, components, data_access, downloads, layout, profile_exports
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
 
@@ -51,14 +51,18 @@ for tab, dimension in zip(st.tabs([dimension_titles[d] for d in DIMENSIONS]), DI
     tab.dataframe(table[table["dimension"] == dimension].drop(columns="dimension"), hide_index=True,
                   width="stretch", height="content")
 export = compare_data.export(chosen_key, lang)
-components.csv_download(export, f"kmm-compare-{'-'.join(chosen)}.csv", lang, key="compare_csv")
+downloads.table_downloads(export, f"kmm-compare-{'-'.join(chosen)}", lang, key="compare_csv",
+                          title=f"{t('table_heading')}: {', '.join(chosen_names)}")
 components.source_line(sources, export["source_id"].unique() if not export.empty else [], lang)
+profile_exports.comparison_downloads(chosen_key, lang, downloads.view_link())
 
 # --- 2. Percentiles among all of Israel's authorities: one scale for every indicator.
 st.header(t("percentile_heading"))
 st.caption(t("percentile_caption", count=len(authorities)))
 dots, dots_table = compare_data.percentile_view(chosen_key, lang)
 st.plotly_chart(dots, width="stretch", config={"displaylogo": False}, key="compare_dots")
+downloads.chart_downloads(dots, lang, "compare_dots_image", f"kmm-compare-{'-'.join(chosen)}-percentiles",
+                          export["source_id"].unique() if not export.empty else [], title=t("percentile_heading"))
 st.caption(t("neutral_note"))
 with st.expander(translate(lang, "common.data_table")):
     st.dataframe(dots_table, hide_index=True, width="stretch")
@@ -82,6 +86,9 @@ if trend is None:
     st.info(t("trend_no_data", indicator=indicator_names[indicator_id]))
 else:
     st.plotly_chart(trend, width="stretch", config={"displaylogo": False}, key="compare_trend")
+    downloads.chart_downloads(trend, lang, "compare_trend_image", f"kmm-compare-{indicator_id}",
+                              data_access.indicator_values(indicator_id)["source_id"].dropna().unique(),
+                              embeddable=True)
     if missing:
         st.caption(t("trend_missing", names=", ".join(missing)))
     st.caption(t("trend_caption", count=len(authorities)))
@@ -90,5 +97,6 @@ else:
     trend_table = tidy_table(own, names, data_access.indicator_meta(indicator_id), sources, lang)
     with st.expander(translate(lang, "common.data_table")):
         st.dataframe(trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
-    components.csv_download(trend_table, f"kmm-compare-{indicator_id}.csv", lang, key="compare_trend_csv")
+    downloads.table_downloads(trend_table, f"kmm-compare-{indicator_id}", lang, key="compare_trend_csv",
+                              title=f"{indicator_names[indicator_id]}: {', '.join(chosen_names)}")
     components.source_line(sources, own["source_id"].unique(), lang)

@@ -14,7 +14,7 @@ from indicators.docs_generation import demote_headings
 from indicators.peers import DEFAULT_WEIGHTS, FEATURE_INDICATORS
 from indicators.settings import DIMENSIONS
 from indicators.source_register_view import unchecked_licences
-from ui import components, data_access, layout
+from ui import data_access, downloads, layout, open_data
 from ui import data_methods_data as cached
 from ui.i18n import translate
 from ui.navigation import registered_pages
@@ -147,7 +147,8 @@ def indicators_section() -> None:
         st.info(t("no_match"))
         return
     catalogue_table(rows)
-    components.csv_download(catalogue_for_csv(rows), f"kmm-indicators-{lang}.csv", lang, key="methods_catalogue_csv")
+    downloads.table_downloads(catalogue_for_csv(rows), f"kmm-indicators-{lang}", lang, key="methods_catalogue_csv",
+                              title=t("tab_indicators"), source_ids=[])
     st.markdown(f"## {t('details_heading')}")
     st.caption(t("details_intro"))
     for row in rows.itertuples():
@@ -166,7 +167,8 @@ def sources_section() -> None:
     config["url"] = st.column_config.LinkColumn(columns["url"])
     config["edition"] = st.column_config.NumberColumn(columns["edition"], format="%d")
     st.dataframe(register, column_order=list(columns), column_config=config, hide_index=True, key="methods_sources")
-    components.csv_download(register.drop(columns=["sha256_short"]), "kmm-sources.csv", lang, key="methods_sources_csv")
+    downloads.table_downloads(register.drop(columns=["sha256_short"]), "kmm-sources", lang, key="methods_sources_csv",
+                              title=t("tab_sources"), source_ids=[])
     sources = data_access.table("sources")
     unchecked = unchecked_licences(sources)
     if unchecked:
@@ -299,7 +301,8 @@ def coverage_section(catalogue: pd.DataFrame) -> None:
     tidy = matrix.stack().rename("authorities_with_data").reset_index()
     tidy.insert(1, "indicator", tidy["indicator_id"].map(names))
     tidy = tidy.assign(of_authorities=total, unit=t("coverage_unit"), source=t("coverage_source"))
-    components.csv_download(tidy, f"kmm-negev-coverage-{lang}.csv", lang, key="methods_coverage_csv")
+    downloads.table_downloads(tidy, f"kmm-negev-coverage-{lang}", lang, key="methods_coverage_csv",
+                              title=t("g_matrix_heading"), source_ids=[])
 
 
 def gaps_section() -> None:
@@ -314,6 +317,7 @@ def gaps_section() -> None:
 # ---------------------------------------------------------------- database
 
 def database_section() -> None:
+    open_data.open_data_section(lang)
     st.markdown(t("db_intro"))
     st.caption(t("db_schema_note"))
     st.markdown(f'<div class="kmm-ltr" dir="ltr" lang="en">\n\n{demote_headings(cached.schema_doc())}\n\n</div>',

@@ -2,10 +2,10 @@
 import streamlit as st
 
 from indicators import explorer, read_model
-from indicators.exports import tidy_table, to_csv_bytes
+from indicators.exports import tidy_table
 from indicators.formatting import format_value
 from indicators.stats import default_year
-from ui import charts, components, data_access, explorer_data, layout, maps
+from ui import charts, components, data_access, downloads, explorer_data, layout, maps
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
 
@@ -123,6 +123,8 @@ else:
     # All of Israel is 250 bars: scroll them in a box rather than push the table a page further down.
     chart_box = st.container(height=640) if len(bars) > 40 else st.container()
     chart_box.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    downloads.chart_downloads(figure, lang, "explorer_bars", f"kmm-{indicator_id}-{year}-{scope}",
+                              ranked["source_id"].unique(), embeddable=True)
     st.caption(t("medians_caption", negev=fmt(medians["negev"]) or translate(lang, "common.no_data"),
                  israel=fmt(medians["israel"]) or translate(lang, "common.no_data"), year=year))
     if direction == "lower":  # the bars are ordered by value, so the best are at the bottom here
@@ -159,9 +161,8 @@ else:
         },
     )
     year_csv = explorer.with_ranks(tidy_table(ranked, names, meta, sources, lang), ranked, by_kind.to_dict())
-    st.download_button(t("download_year", year=year), data=to_csv_bytes(year_csv),
-                       file_name=f"kmm-{indicator_id}-{year}-{scope}.csv", mime="text/csv",
-                       key="explorer_csv_year", icon=":material/download:")
+    downloads.table_downloads(year_csv, f"kmm-{indicator_id}-{year}-{scope}", lang, key="explorer_csv_year",
+                              title=f"{name}, {year}", csv_label=t("download_year", year=year))
     components.source_line(sources, ranked["source_id"].unique(), lang)
 
 # --- Trends: chosen authorities against the Negev and Israel medians, every year.
@@ -176,6 +177,8 @@ else:
     trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name)
     trend_figure.update_layout(legend={"y": -0.22})  # clear of the year axis title
     st.plotly_chart(trend_figure, width="stretch", config={"displaylogo": False})
+    downloads.chart_downloads(trend_figure, lang, "explorer_trend", f"kmm-{indicator_id}-trend",
+                              values["source_id"].dropna().unique())
     st.caption(t("trend_caption"))
     with st.expander(t("trend_table")):
         st.dataframe(read_model.trend_table(trend), width="stretch",
@@ -185,7 +188,6 @@ else:
 series_rows = values[values["authority_id"].isin(set(shown_ids)) & values["value"].notna()]
 if not series_rows.empty:
     series_csv = tidy_table(series_rows, names, meta, sources, lang)
-    st.download_button(t("download_series", count=len(shown_ids)), data=to_csv_bytes(series_csv),
-                       file_name=f"kmm-{indicator_id}-{scope}-all-years.csv", mime="text/csv",
-                       key="explorer_csv_series", icon=":material/download:")
+    downloads.table_downloads(series_csv, f"kmm-{indicator_id}-{scope}-all-years", lang, key="explorer_csv_series",
+                              title=name, csv_label=t("download_series", count=len(shown_ids)))
     components.source_line(sources, series_rows["source_id"].unique(), lang)

@@ -4,7 +4,7 @@ import streamlit as st
 from indicators.exports import tidy_table
 from indicators.formatting import format_value, format_with_unit
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access, layout, maps
+from ui import charts, components, data_access, downloads, layout, maps
 from ui.i18n import translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
@@ -61,12 +61,15 @@ else:
     bar_frame = in_year.rename("value").reset_index()
     bar_frame["name"] = bar_frame["authority_id"].map(names)
     bar_frame["text"] = bar_frame["authority_id"].map(text)
-    st.plotly_chart(charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}"),
-                    width="stretch", config={"displaylogo": False})
+    bar_figure = charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}")
+    st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False})
+    downloads.chart_downloads(bar_figure, lang, "overview_chart", f"kmm-negev-{indicator_id}-{year}",
+                              values.loc[values["year"] == year, "source_id"].unique(), embeddable=True)
 
 rows = values[(values["year"] == year) & values["authority_id"].isin(negev)]
 table = tidy_table(rows, names, meta, data_access.table("sources"), lang)
 with st.expander(translate(lang, "common.data_table")):
     st.dataframe(table.drop(columns=["authority_id", "indicator_id"]), hide_index=True)
-components.csv_download(table, f"kmm-negev-{indicator_id}-{year}.csv", lang, key="overview_csv")
+downloads.table_downloads(table, f"kmm-negev-{indicator_id}-{year}", lang, key="overview_csv",
+                          title=f"{meta[f'name_{lang}']}, {year}")
 components.source_line(data_access.table("sources"), rows["source_id"].unique(), lang)

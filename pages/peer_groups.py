@@ -2,7 +2,7 @@
 socio-economic index, peripherality, size and kind, with weights the user sets."""
 import streamlit as st
 
-from ui import components, data_access, layout, maps, peer_groups_data
+from ui import components, data_access, downloads, layout, maps, peer_groups_data
 from ui.i18n import translate
 from ui.navigation import registered_pages
 from ui.state import url_selectbox
@@ -47,7 +47,8 @@ st.dataframe(view.table, hide_index=True, width="stretch", column_config={
     t("col_distance"): st.column_config.NumberColumn(format="%.2f"),
 })
 st.caption(t("table_caption", name=names[town]))
-components.csv_download(view.export, f"kmm-peers-{town}.csv", lang, key="peers_csv")
+downloads.table_downloads(view.export, f"kmm-peers-{town}", lang, key="peers_csv", source_ids=view.source_ids,
+                          title=t("table_heading", name=names[town], count=len(peer_ids)))
 components.source_line(sources, view.source_ids, lang)
 
 links = st.columns(2)

@@ -7,7 +7,7 @@ from indicators.formatting import format_number, format_value
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
 from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
 from indicators.settings import DIMENSIONS
-from ui import components, data_access, layout
+from ui import components, data_access, downloads, layout, profile_exports
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
@@ -21,7 +21,7 @@ CHANGE_COLOURS = {"better": "blue", "worse": "orange", None: "gray"}  # always w
 # Printing: drop the app chrome and widgets, show every tab's cards, keep a card on one page.
 PRINT_CSS = """<style>@media print {
 [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSelectbox"],
-[data-testid="stDownloadButton"], [data-testid="stPageLink"], [role="tablist"], .stCheckbox,
+[data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPageLink"], [role="tablist"], .stCheckbox,
 [data-testid="stExpander"] { display: none !important; }
 [role="tabpanel"], [data-baseweb="tab-panel"] { display: block !important; }
 [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stPlotlyChart"] { break-inside: avoid; }
@@ -203,6 +203,9 @@ def trend_section() -> None:
     st.plotly_chart(figure, width="stretch", key="trend_chart", config={
         "displaylogo": False,  # keep only "download as image" and reset, so the bar does not cover the title
         "modeBarButtonsToRemove": ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"]})
+    downloads.chart_downloads(figure, lang, "town_trend", f"kmm-{town}-{indicator_id}",
+                              data_access.indicator_values(indicator_id)["source_id"].dropna().unique(),
+                              embeddable=True)
     with st.expander(translate(lang, "common.data_table")):
         wide = frame.pivot(index="year", columns="series", values="text").reindex(columns=list(labels))
         st.dataframe(wide.dropna(axis=1, how="all").reset_index().rename(
@@ -271,7 +274,9 @@ def export_section(tidy: pd.DataFrame) -> None:
     """Downloads of this town's figures (CSV now; room for further formats)."""
     st.markdown(f"**{t('download_heading')}**")
     if len(tidy):
-        components.csv_download(tidy, f"kmm-negev-{town}.csv", lang, key="town_csv")
+        downloads.table_downloads(tidy, f"kmm-negev-{town}", lang, key="town_csv",
+                                  title=t("table_heading", town=town_name))
+    profile_exports.profile_downloads(town, lang, downloads.view_link())
 
 
 header()

@@ -149,6 +149,10 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_duckdb:
         write_duckdb(args.out, ANALYST_DB)
         print(f"wrote {args.out}/*.parquet and {ANALYST_DB}")
+    if args.out == PUBLISHED_DIR:  # the copies Streamlit serves to analysts at /app/static/data/
+        from indicators.downloads.open_data import publish_static
+
+        publish_static()
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def test_hebrew_and_english_run_clean(open_app, lang):
     population, year = latest("la-9000", "population")
     assert f"{population:,.0f} ({year})" in texts(at)
     assert len(at.get("plotly_chart")) >= 50 and len(at.get("deck_gl_json_chart")) == 1
-    assert len(at.get("download_button")) == 1
+    assert len(at.get("download_button")) == 4  # CSV, Excel, PDF profile, slide pack
 
 
 def test_choosing_another_town_updates_the_link(open_app):

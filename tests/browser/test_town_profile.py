@@ -26,7 +26,7 @@ def open_profile(page, app_url: str, lang: str) -> None:
     if dialog.count():
         page.keyboard.press("Escape")
         expect(dialog).to_have_count(0)
-    page.locator('[data-testid="stDownloadButton"]').wait_for(timeout=60_000)
+    page.locator('[data-testid="stDownloadButton"]').first.wait_for(timeout=60_000)
     wait_idle(page)
 
 

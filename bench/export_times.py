@@ -1,0 +1,70 @@
+"""Bench rows for the take-away files: a PDF town profile and a slide pack (first in the process, then
+warm), and whether making one slows another visitor's page (a page's script run while PDFs are written
+in the file worker process, as the app's download buttons do)."""
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from indicators.downloads import worker
+from indicators.downloads.slide_pack import pptx_bytes, town_pack
+from indicators.downloads.town_profile_pdf import profile_pdf
+from indicators.settings import PUBLISHED_DIR, ROOT
+from tests.unit.test_downloads_pdf import document, latest_values
+
+RUNS = 3
+
+
+def _timed(make) -> list[float]:
+    samples = []
+    for _ in range(RUNS + 1):  # the first includes imports and font loading
+        started = time.perf_counter()
+        make()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def _page_runs(busy: threading.Event | None = None, runs: int = 5) -> list[float]:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "he"
+    at.run()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        at.run()
+        samples.append(time.perf_counter() - started)
+    if busy is not None:
+        busy.set()
+    return samples
+
+
+def export_rows() -> list[tuple[str, str, str]]:
+    published = {n: pd.read_parquet(PUBLISHED_DIR / f"{n}.parquet")
+                 for n in ("authorities", "indicators", "observations", "sources", "boundaries")}
+    published["latest"] = latest_values()
+    doc = document(published, "he")
+    pdf = _timed(lambda: profile_pdf(doc))
+    slides = _timed(lambda: pptx_bytes(town_pack(doc)))
+    rows = [("PDF town profile, first in process", f"{pdf[0]:.2f} s", "imports, fonts"),
+            (f"PDF town profile, warm (median of {RUNS})", f"{statistics.median(pdf[1:]):.2f} s", "target < 5 s"),
+            ("slide pack, first in process", f"{slides[0]:.2f} s", "imports"),
+            (f"slide pack, warm (median of {RUNS})", f"{statistics.median(slides[1:]):.2f} s", "target < 5 s")]
+    quiet = _page_runs()
+    done = threading.Event()
+
+    def keep_writing() -> None:
+        while not done.is_set():
+            worker.run(profile_pdf, doc)  # as the app does: in the file worker process
+
+    writer = threading.Thread(target=keep_writing, daemon=True)
+    writer.start()
+    busy = _page_runs(done)
+    writer.join()
+    rows.append(("home page script run: alone / while PDFs are written",
+                 f"{statistics.median(quiet) * 1000:.0f} / {statistics.median(busy) * 1000:.0f} ms",
+                 "PDFs written in the worker process"))
+    return rows

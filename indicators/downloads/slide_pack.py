@@ -1,0 +1,206 @@
+"""Slide packs (.pptx, python-pptx): a title slide, one slide per dimension with a chart image and three
+key figures, and a sources slide. Hebrew and Arabic paragraphs are marked right-to-left (a:pPr rtl="1")
+and right-aligned, so PowerPoint and LibreOffice lay them out as they are read."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from indicators.downloads.bar_image import Bar, BarGroup, bar_groups_png
+from indicators.downloads.profile_document import ProfileDocument
+
+KEY_FIGURES = 3
+SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
+FONT = "Arial"  # present wherever PowerPoint runs, with Hebrew and Arabic; LibreOffice substitutes its own
+
+
+@dataclass(frozen=True)
+class SlideContent:
+    title: str
+    groups: tuple[BarGroup, ...]
+    key_figures: tuple[tuple[str, str], ...]  # (figure name, its line of numbers)
+    footer: str
+
+
+@dataclass(frozen=True)
+class SlidePack:
+    lang: str
+    rtl: bool
+    title: str
+    subtitle: str
+    link: str
+    date: str
+    slides: tuple[SlideContent, ...]
+    sources: tuple[str, ...]
+    words: dict[str, str]
+
+
+def town_pack(doc: ProfileDocument) -> SlidePack:
+    """The town profile's headline figures as slides: the first three of each dimension."""
+    w = doc.words
+    slides = []
+    for section in doc.sections:
+        rows = section.rows[:KEY_FIGURES]
+        groups = tuple(BarGroup(r.name, (Bar(w["legend_town"], r.value, r.value_text or w["no_data"]),
+                                         Bar(w["legend_negev"], r.negev, r.negev_text or w["no_data"]),
+                                         Bar(w["legend_peers"], r.peers, r.peers_text or w["no_data"])))
+                       for r in rows)
+        figures = tuple((f"{r.name} ({r.unit})", figure_line(r, w, doc.rtl)) for r in rows)
+        numbers = sorted({r.source_number for r in rows if r.source_number})
+        footer = f"{w['col_source']}: " + ", ".join(f"[{n}]" for n in numbers) if numbers else ""
+        slides.append(SlideContent(section.title, groups, figures, footer))
+    sources = tuple(f"[{i}] {s.publisher}, {s.title}, {w['edition']} {s.edition} — {s.url}"
+                    for i, s in enumerate(doc.sources, start=1))
+    return SlidePack(lang=doc.lang, rtl=doc.rtl, title=doc.town_name, subtitle=doc.subtitle, link=doc.link,
+                     date=doc.date, slides=tuple(slides), sources=sources, words=w)
+
+
+def ltr(text: str, rtl: bool) -> str:
+    """A figure kept left-to-right inside a right-to-left paragraph (LRE … PDF, which PowerPoint and
+    LibreOffice both honour): else Arabic text shows "38.6%" as "%38.6"."""
+    return f"\u202a{text}\u202c" if rtl else text
+
+
+def figure_line(row, w: dict[str, str], rtl: bool) -> str:
+    """"56.9% · Data year 2019 · Negev median 38.6% · Peer-group median 54.4%"."""
+    value = ltr(row.value_text, rtl) if row.value_text else (row.missing_reason or w["no_data"])
+    parts = [value]
+    if row.year:
+        parts.append(f"{w['col_year']} {row.year}")
+    for key, text in (("legend_negev", row.negev_text), ("legend_peers", row.peers_text)):
+        parts.append(f"{w[key]} {ltr(text, rtl) if text else w['no_data']}")
+    return " · ".join(parts)
+
+
+def _paragraph(paragraph, text: str, rtl: bool, size: int, bold: bool = False, colour: str | None = None) -> None:
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Pt
+
+    paragraph.alignment = PP_ALIGN.RIGHT if rtl else PP_ALIGN.LEFT
+    if bold and size <= 16:  # a key figure's name: a little air above it
+        paragraph.space_before = Pt(8)
+    if rtl:
+        paragraph._p.get_or_add_pPr().set("rtl", "1")
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
+    if colour:
+        run.font.color.rgb = RGBColor.from_string(colour)
+    # Hebrew and Arabic are "complex script" text to Office: it takes their font from a:cs.
+    r_pr = run._r.get_or_add_rPr()
+    cs = r_pr.makeelement("{http://schemas.openxmlformats.org/drawingml/2006/main}cs", {"typeface": FONT})
+    r_pr.append(cs)
+
+
+def _text_box(slide, left: float, top: float, width: float, height: float, lines, rtl: bool) -> None:
+    """lines: (text, size, bold, colour) one paragraph each."""
+    from pptx.util import Inches
+
+    frame = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height)).text_frame
+    frame.word_wrap = True
+    for i, (text, size, bold, colour) in enumerate(lines):
+        _paragraph(frame.paragraphs[0] if i == 0 else frame.add_paragraph(), text, rtl, size, bold, colour)
+
+
+def pptx_bytes(pack: SlidePack) -> bytes:
+    from pptx import Presentation  # heavy: loaded only when a slide pack is asked for
+    from pptx.util import Inches
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
+    blank = deck.slide_layouts[6]
+    w, rtl = pack.words, pack.rtl
+    footer = f"{w['link_label']}: {pack.link}"
+
+    title = deck.slides.add_slide(blank)
+    _text_box(title, 0.8, 2.0, SLIDE_W - 1.6, 3.5, [
+        (pack.title, 40, True, "222222"), (pack.subtitle, 20, False, "444444"),
+        (w["title_slide_subtitle"], 18, False, "0072B2"), (f"{w['generated']} {pack.date}", 14, False, "666666"),
+        (footer, 12, False, "666666")], rtl)
+
+    for content in pack.slides:
+        slide = deck.slides.add_slide(blank)
+        _text_box(slide, 0.5, 0.3, SLIDE_W - 1.0, 0.9, [(f"{pack.title} — {content.title}", 28, True, "222222")],
+                  rtl)
+        text_left, chart_left = (SLIDE_W - 0.5 - 5.0, 0.5) if rtl else (0.5, 6.0)
+        figures = [(w["key_figures"], 16, True, "0072B2")]
+        for name, line in content.key_figures:
+            figures += [(name, 14, True, "222222"), (line, 13, False, "444444")]
+        _text_box(slide, text_left, 1.4, 5.0, 5.0, figures, rtl)
+        if content.groups:
+            image = bar_groups_png(list(content.groups), pack.lang, rtl)
+            _picture(slide, image, chart_left, 1.4, 6.8, 5.2)
+        _text_box(slide, 0.5, SLIDE_H - 0.8, SLIDE_W - 1.0, 0.6,
+                  [(content.footer, 10, False, "666666"), (footer, 10, False, "666666")], rtl)
+
+    sources = deck.slides.add_slide(blank)
+    _text_box(sources, 0.5, 0.3, SLIDE_W - 1.0, 0.9, [(w["sources_heading"], 28, True, "222222")], rtl)
+    _text_box(sources, 0.5, 1.4, SLIDE_W - 1.0, 5.2,
+              [(line, 12, False, "222222") for line in pack.sources] + [(w["sources_note"], 12, False, "444444"),
+                                                                        (footer, 12, False, "666666")], rtl)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def _picture(slide, png: bytes, left: float, top: float, max_w: float, max_h: float) -> None:
+    """The image as large as fits the box, its proportions kept."""
+    from PIL import Image
+    from pptx.util import Inches
+
+    width, height = Image.open(io.BytesIO(png)).size
+    scale = min(max_w / width, max_h / height)
+    slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(width * scale), Inches(height * scale))
+
+
+def comparison_pack(*, lang: str, rtl: bool, town_names: dict[str, str], cards: dict[str, dict],
+                    indicators, town_values: dict[str, object], sources, headline: dict[str, list[str]],
+                    dimension_titles: dict[str, str], words: dict[str, str], link: str, date: str) -> SlidePack:
+    """Several towns side by side: per dimension, each key figure as one bar per town (its latest year,
+    written beside the value, since towns' latest years can differ).
+
+    cards: town -> indicator_id -> Card; town_values: town -> its observations (indicator_id, year, source_id)."""
+    from indicators.formatting import format_value
+
+    metas = indicators.set_index("indicator_id", drop=False)
+    register = sources.set_index("source_id")
+    numbers: dict[str, int] = {}
+    slides = []
+    for dimension, ids in headline.items():
+        groups, figures, used = [], [], set()
+        for indicator_id in ids[:KEY_FIGURES]:
+            meta = metas.loc[indicator_id]
+            name = meta[f"name_{lang}"]
+            bars, parts = [], []
+            for town, label in town_names.items():
+                card = cards[town].get(indicator_id)
+                text = format_value(card.value, int(meta["decimals"]), meta["unit"]) if card else None
+                year = f" ({card.year})" if card is not None and card.year else ""
+                bars.append(Bar(label, card.value if card else None, f"{text}{year}" if text else words["no_data"]))
+                parts.append(f"{label} {ltr(text, rtl) + year if text else words['no_data']}")
+                if card is not None and card.year is not None:
+                    values = town_values[town]
+                    match = values[(values["indicator_id"] == indicator_id) & (values["year"] == card.year)]
+                    for source_id in match["source_id"]:
+                        if source_id in register.index:
+                            used.add(numbers.setdefault(source_id, len(numbers) + 1))
+            groups.append(BarGroup(name, tuple(bars)))
+            figures.append((f"{name} ({meta[f'unit_{lang}']})", " · ".join(parts)))
+        footer = f"{words['col_source']}: " + ", ".join(f"[{n}]" for n in sorted(used)) if used else ""
+        slides.append(SlideContent(dimension_titles.get(dimension, dimension), tuple(groups), tuple(figures), footer))
+    source_lines = tuple(f"[{n}] {register.loc[s, 'publisher']}, {register.loc[s, 'title']}, {words['edition']} "
+                         f"{register.loc[s, 'edition']} — {register.loc[s, 'url']}" for s, n in numbers.items())
+    title = words["compare_title"]
+    return SlidePack(lang=lang, rtl=rtl, title=title, subtitle="", link=link, date=date, slides=tuple(slides),
+                     sources=source_lines, words=words)
+
+
+def town_pptx(doc: ProfileDocument) -> bytes:
+    """The town's slide pack as bytes (a module-level function, so the file worker can run it)."""
+    return pptx_bytes(town_pack(doc))
+
+
+def comparison_pptx(arguments: dict) -> bytes:
+    """The comparison's slide pack as bytes, from comparison_pack's keyword arguments."""
+    return pptx_bytes(comparison_pack(**arguments))
