@@ -6,7 +6,7 @@ import streamlit as st
 from indicators import group_gaps
 from indicators.exports import tidy_table
 from indicators.formatting import format_number, format_value
-from ui import components, data_access, layout
+from ui import components, data_access, downloads, layout
 from ui import gap_view as view
 from ui.i18n import text_direction, translate
 from ui.state import url_selectbox
@@ -97,7 +97,8 @@ rows = values[values["authority_id"].isin(set(groups[FIRST]) | set(groups[SECOND
 export = tidy_table(rows.reset_index(drop=True), names, meta, sources, lang)
 export.insert(2, "population_group", export["authority_id"].map(
     {a: g for g, ids in groups.items() for a in ids}))
-components.csv_download(export, f"kmm-gaps-{indicator_id}-{scope}.csv", lang, key="gaps_csv")
+downloads.table_downloads(export, f"kmm-gaps-{indicator_id}-{scope}", lang, key="gaps_csv",
+                          title=f"{t('title')} — {name}")
 components.source_line(sources, rows["source_id"].unique(), lang)
 
 st.header(t("ranking_heading"))
