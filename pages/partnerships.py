@@ -7,6 +7,7 @@ import streamlit as st
 
 from indicators.tools import partnership_health as health
 from indicators.tools import partnership_network as network
+from indicators.tools import partnerships as model
 from indicators.tools.partnership_checks import Where, check_actors, check_relationships, check_scores
 from indicators.tools.partnership_example import EXAMPLE_ACTORS, example_state
 from indicators.tools.partnership_files import (
@@ -17,21 +18,6 @@ from indicators.tools.partnership_files import (
     to_csv_bytes,
     to_excel_bytes,
 )
-from indicators.tools.partnerships import (
-    ACTOR_COLUMNS,
-    RELATIONSHIP_COLUMNS,
-    ROLES,
-    SCORE_COLUMNS,
-    SCORE_MAX,
-    SCORE_MIN,
-    SECTORS,
-    STEPS,
-    TRAITS,
-    Assessment,
-    PartnershipState,
-    blank_scores,
-    scores_table,
-)
 from ui import data_access, layout, partnership_charts, partnership_map, partnership_tables
 from ui import partnership_session as session
 from ui.i18n import text_direction
@@ -39,14 +25,13 @@ from ui.partnership_labels import Vocabulary
 
 lang, t = layout.page_start("partnerships")
 words = Vocabulary(lang)
-authorities = data_access.table("authorities")
 town_names = data_access.names_of_authorities(lang)
 negev = data_access.negev_ids()
 towns = session.town_lookup()
-# Negev authorities first, then the rest of Israel, each alphabetically.
-town_options = sorted(authorities["authority_id"], key=lambda a: (a not in set(negev), str(town_names.get(a, a))))
+town_options = data_access.authority_options(lang)
 SNAPSHOT_KEY = "partnerships_snapshot"
-UPLOAD_COLUMNS = {"actors": ACTOR_COLUMNS, "relationships": RELATIONSHIP_COLUMNS, "scores": ("date", *SCORE_COLUMNS)}
+UPLOAD_COLUMNS = {"actors": model.ACTOR_COLUMNS, "relationships": model.RELATIONSHIP_COLUMNS,
+                  "scores": ("date", *model.SCORE_COLUMNS)}
 MAX_UPLOAD_MB = MAX_BYTES // 1_000_000  # the uploader shows and enforces the same limit as our own check
 
 
@@ -59,7 +44,7 @@ def _where(table: str, columns) -> Where:
     return Where(words.t(table), 1, words.columns(columns))
 
 
-def _selected_date(state: PartnershipState) -> dt.date | None:
+def _selected_date(state: model.PartnershipState) -> dt.date | None:
     dates = [a.date.isoformat() for a in state.assessments]
     chosen = st.session_state.get(f"{SNAPSHOT_KEY}_keep")
     if chosen in dates:
@@ -77,10 +62,10 @@ def _load_example() -> None:
 
 
 def _start_empty() -> None:
-    _replace_everything(PartnershipState())
+    _replace_everything(model.PartnershipState())
 
 
-def _replace_everything(state: PartnershipState) -> None:
+def _replace_everything(state: model.PartnershipState) -> None:
     session.save_state(state)
     st.session_state["partnerships_title"] = state.title
     st.session_state.pop(f"{SNAPSHOT_KEY}_keep", None)
@@ -123,11 +108,11 @@ def _on_upload(name: str) -> None:
     session.notice(name, "success", w.t("uploaded_ok", count=count, file=file.name))
 
 
-def _put_scores(state: PartnershipState, snapshots: dict) -> None:
+def _put_scores(state: model.PartnershipState, snapshots: dict) -> None:
     """Dated rows replace (or create) their snapshots; undated rows go to the snapshot being edited."""
     for date, table in snapshots.items():
         date = date or _selected_date(state) or dt.date.today()
-        state.assessments = [a for a in state.assessments if a.date != date] + [Assessment(date, table)]
+        state.assessments = [a for a in state.assessments if a.date != date] + [model.Assessment(date, table)]
         st.session_state[f"{SNAPSHOT_KEY}_keep"] = date.isoformat()
     state.assessments.sort(key=lambda a: a.date)
 
@@ -141,9 +126,9 @@ def _add_snapshot() -> None:
         return
     # A new snapshot starts with the same respondents as the latest one, scores empty.
     people = health.respondents(state.assessments[-1].scores) if state.assessments else []
-    rows = [blank_scores(p) for p in people]
-    table = scores_table([r for part in rows for r in part.to_dict("records")])
-    state.assessments = sorted([*state.assessments, Assessment(date, table)], key=lambda a: a.date)
+    rows = [model.blank_scores(p) for p in people]
+    table = model.scores_table([r for part in rows for r in part.to_dict("records")])
+    state.assessments = sorted([*state.assessments, model.Assessment(date, table)], key=lambda a: a.date)
     st.session_state[f"{SNAPSHOT_KEY}_keep"] = date.isoformat()
     session.save_state(state)
     session.replace_table("scores")
@@ -161,8 +146,8 @@ def _add_respondent() -> None:
     if name in set(assessment.scores["respondent"].dropna()):
         session.notice("respondent", "error", w.t("respondent_exists", name=name))
         return
-    rows = [*assessment.scores.to_dict("records"), *blank_scores(name).to_dict("records")]
-    assessment.scores = scores_table(rows)
+    rows = [*assessment.scores.to_dict("records"), *model.blank_scores(name).to_dict("records")]
+    assessment.scores = model.scores_table(rows)
     session.save_state(state)
     session.replace_table("scores")
     st.session_state["partnerships_new_respondent"] = ""
@@ -210,18 +195,18 @@ if state.is_example:
 st.header(t("actors_heading"))
 st.caption(t("actors_caption"))
 _uploader("actors")
-edited_actors = session.edited_table("actors", state.actors, column_order=list(ACTOR_COLUMNS), column_config={
+edited_actors = session.edited_table("actors", state.actors, column_order=list(model.ACTOR_COLUMNS), column_config={
     "name": st.column_config.TextColumn(words.column("name"), required=True, width="medium"),
-    "sector": st.column_config.SelectboxColumn(words.column("sector"), options=list(SECTORS),
+    "sector": st.column_config.SelectboxColumn(words.column("sector"), options=list(model.SECTORS),
                                                format_func=lambda c: words.label("sector", c), required=True),
     "town": st.column_config.SelectboxColumn(words.column("town"), options=town_options,
                                              format_func=lambda a: town_names.get(a, a)),
-    "role": st.column_config.SelectboxColumn(words.column("role"), options=list(ROLES), default="partner",
+    "role": st.column_config.SelectboxColumn(words.column("role"), options=list(model.ROLES), default="partner",
                                              format_func=lambda c: words.label("role", c)),
 })
 state.actors = edited_actors
 session.save_state(state)
-actors, actor_issues = check_actors(edited_actors, _where("actors_table", ACTOR_COLUMNS), towns)
+actors, actor_issues = check_actors(edited_actors, _where("actors_table", model.ACTOR_COLUMNS), towns)
 session.show_issues(actor_issues, words)
 
 # --- 2. Relationships.
@@ -231,19 +216,19 @@ _uploader("relationships")
 if len(actors) < 2 and state.relationships.empty:
     st.info(t("relationships_need_actors"), icon=":material/group_add:")
 edited_relationships = session.edited_table(
-    "relationships", state.relationships, column_order=list(RELATIONSHIP_COLUMNS), column_config={
+    "relationships", state.relationships, column_order=list(model.RELATIONSHIP_COLUMNS), column_config={
         "actor_a": st.column_config.SelectboxColumn(words.column("actor_a"), options=list(actors["name"]),
                                                     required=True),
         "actor_b": st.column_config.SelectboxColumn(words.column("actor_b"), options=list(actors["name"]),
                                                     required=True),
-        "step": st.column_config.SelectboxColumn(words.column("step"), options=list(STEPS), required=True,
+        "step": st.column_config.SelectboxColumn(words.column("step"), options=list(model.STEPS), required=True,
                                                  format_func=lambda c: words.label("step", c)),
         "note": st.column_config.TextColumn(words.column("note")),
     })
 state.relationships = edited_relationships
 session.save_state(state)
 relationships, relationship_issues = check_relationships(
-    edited_relationships, _where("relationships_table", RELATIONSHIP_COLUMNS), list(actors["name"]))
+    edited_relationships, _where("relationships_table", model.RELATIONSHIP_COLUMNS), list(actors["name"]))
 session.show_issues(relationship_issues, words)
 
 # --- 3. The network.
@@ -330,17 +315,18 @@ else:
     session.show_notice("respondent", words)
     _uploader("scores")
     edited_scores = session.edited_table(
-        "scores", assessment.scores, variant=selected.isoformat(), column_order=list(SCORE_COLUMNS), column_config={
+        "scores", assessment.scores, variant=selected.isoformat(), column_order=list(model.SCORE_COLUMNS),
+        column_config={
             "respondent": st.column_config.TextColumn(words.column("respondent"), required=True),
-            "trait": st.column_config.SelectboxColumn(words.column("trait"), options=list(TRAITS), required=True,
+            "trait": st.column_config.SelectboxColumn(words.column("trait"), options=list(model.TRAITS), required=True,
                                                       format_func=lambda c: words.label("trait", c), width="large"),
-            "score": st.column_config.NumberColumn(words.column("score"), min_value=SCORE_MIN, max_value=SCORE_MAX,
-                                                   step=1, format="%d"),
+            "score": st.column_config.NumberColumn(words.column("score"), min_value=model.SCORE_MIN,
+                                                   max_value=model.SCORE_MAX, step=1, format="%d"),
             "note": st.column_config.TextColumn(words.column("note"), width="medium"),
         })
     assessment.scores = edited_scores
     session.save_state(state)
-    scores, score_issues = check_scores(edited_scores, _where("scores_table", SCORE_COLUMNS))
+    scores, score_issues = check_scores(edited_scores, _where("model.scores_table", model.SCORE_COLUMNS))
     session.show_issues(score_issues, words)
     summary = health.trait_summary(scores)
     if summary["respondents"].sum():
@@ -354,7 +340,7 @@ else:
 
     # --- 6. Over time.
     st.header(t("trend_heading"))
-    snapshots = [Assessment(a.date, check_scores(a.scores, _where("scores_table", SCORE_COLUMNS))[0])
+    snapshots = [model.Assessment(a.date, check_scores(a.scores, _where("model.scores_table", model.SCORE_COLUMNS))[0])
                  for a in state.assessments]
     long = health.trend_table(snapshots)
     if long["date"].nunique() < 2:
