@@ -29,6 +29,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("indicator_explorer", "pages/indicator_explorer.py", "nav.indicator_explorer", ":material/query_stats:"),
     PageSpec("compare", "pages/compare.py", "nav.compare", ":material/compare_arrows:"),
     PageSpec("peer_groups", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:"),
+    PageSpec("local_spend", "pages/local_spend.py", "nav.local_spend", ":material/storefront:"),
+    PageSpec("leaky_bucket", "pages/leaky_bucket.py", "nav.leaky_bucket", ":material/water_drop:"),
     PageSpec("data_methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:"),
 )
 

@@ -262,7 +262,7 @@ def rounds_table(result: LM3Result) -> pd.DataFrame:
 # --- The tool's section of the project file: plain JSON, validated on open.
 
 SECTION = "lm3"
-RING_MODES = ("radius", "authorities")
+RING_MODES = ("radius", "negev", "authorities")
 _LINE_FIELDS = ("name", "amount", "place", "kind", "sector", "tags")
 _SURVEY_FIELDS = ("supplier", "respondent", "received", "share_pct")
 

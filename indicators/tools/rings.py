@@ -37,7 +37,7 @@ def within_radius(shapes: dict, town: str, radius_km: float) -> list[str] | None
 
 
 def rings_for(town: str, mode: str, radius_km: float, chosen: Iterable[str], shapes: dict) -> Rings | None:
-    """The rings for a town: ring 2 by radius ("radius") or as a chosen set ("authorities"); the town is
+    """The rings for a town: ring 2 by radius ("radius") or as a set (the Negev, or chosen authorities); the town is
     always inside ring 2. None when a radius is asked for a town without a boundary."""
     if mode == "radius":
         area = within_radius(shapes, town, radius_km)

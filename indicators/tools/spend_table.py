@@ -125,8 +125,9 @@ class PlaceIndex:
         return self._lookup.get(normalise_text(text))
 
     def closest(self, text: str) -> str | None:
+        """The place id whose name is nearest to `text` (a likely typo), if any is near enough."""
         match = difflib.get_close_matches(normalise_text(text), list(self._lookup), n=1, cutoff=0.75)
-        return match[0] if match else None
+        return self._lookup[match[0]] if match else None
 
 
 def is_formula(text: str) -> bool:
