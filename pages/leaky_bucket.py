@@ -57,9 +57,11 @@ for column, direction, flow_ids in ((columns[0], "in", leaky_bucket.INFLOWS), (c
         if flow_id in prefilled:
             column.caption(f"{t(f'flow_{flow_id}')}: {ils(prefilled[flow_id].amount)} ({t('from_data')})")
             continue
+        typed = user.get(flow_id)
         user[flow_id] = column.number_input(f"{t(f'flow_{flow_id}')} — {t('user_estimate')} (₪)", min_value=0.0,
-                                            value=None if user.get(flow_id) is None else float(user[flow_id]), step=100_000.0, format="%.0f",
-                                            key=f"lb_{flow_id}_{gen}", placeholder=t("empty_not_shown"))
+                                            value=None if typed is None else float(typed), step=100_000.0,
+                                            format="%.0f", key=f"lb_{flow_id}_{gen}",
+                                            placeholder=t("empty_not_shown"))
 state["user_flows"] = {k: v for k, v in user.items() if v is not None}
 project_panel.store_section(leaky_bucket.SECTION, leaky_bucket.state_to_dict(state), state["authority"])
 

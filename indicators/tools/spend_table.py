@@ -38,8 +38,9 @@ class Schema:
 
 
 SPEND = Schema("spend", (
-    Column("name", True, "text", ("שם הספק או קבוצת העובדים", "supplier or staff group", "اسم المورد أو مجموعة الموظفين",
-                                  "שם", "ספק", "שם הספק", "name", "supplier", "payee", "اسم", "المورد")),
+    Column("name", True, "text", ("שם הספק או קבוצת העובדים", "supplier or staff group",
+                                  "اسم المورد أو مجموعة الموظفين", "שם", "ספק", "שם הספק", "name", "supplier",
+                                  "payee", "اسم", "المورد")),
     Column("amount", True, "amount", ("סכום (₪)", "amount (ILS)", "المبلغ (شيكل)", "סכום", 'סכום בש"ח', "amount",
                                       "amount (₪)", "sum", "المبلغ", "مبلغ")),
     Column("place", True, "place", ("מקום", "place", "المكان", "יישוב", "מיקום", "location", "town", "البلدة")),
