@@ -59,6 +59,8 @@ def migrate(document: dict) -> dict:
     """A document of any known version, brought to the current one."""
     if document.get("version") == 0:
         lm3 = {k: v for k, v in document.items() if k not in _META}
+        if lm3:
+            lm3.setdefault("town", document.get("town"))  # version 0 kept the LM3 tool's town at the top
         document = {"format": FORMAT, "version": 1, "town": document.get("town"),
                     "saved": document.get("saved", ""), "tools": {"lm3": lm3} if lm3 else {}}
     return document

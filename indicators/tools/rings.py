@@ -5,16 +5,25 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
+import shapely
 from pyproj import Transformer
 from shapely.geometry import shape
-from shapely.ops import transform
 
 from indicators.tools.lm3 import Rings
 
 # Israeli Transverse Mercator (EPSG:2039) is in metres and true to distance across the country, so a
 # radius in km is a plain buffer distance there; the boundaries are stored in WGS84 longitude/latitude.
+# The published polygons are simplified for the web, so neighbours that share a border can sit a few
+# metres apart: distances this small count as touching.
+TOUCHING_M = 100
 _TO_ITM = Transformer.from_crs("EPSG:4326", "EPSG:2039", always_xy=True)
+
+
+def _to_itm(coordinates: np.ndarray) -> np.ndarray:
+    x, y = _TO_ITM.transform(coordinates[:, 0], coordinates[:, 1])
+    return np.column_stack([x, y])
 
 
 def projected_shapes(boundaries: pd.DataFrame) -> dict:
@@ -22,7 +31,7 @@ def projected_shapes(boundaries: pd.DataFrame) -> dict:
     shapes = {}
     for authority_id, geojson in zip(boundaries["authority_id"], boundaries["geojson"], strict=True):
         geometry = shape(json.loads(geojson))
-        shapes[authority_id] = transform(_TO_ITM.transform, geometry)
+        shapes[authority_id] = shapely.transform(geometry, _to_itm)
     return shapes
 
 
@@ -32,7 +41,7 @@ def within_radius(shapes: dict, town: str, radius_km: float) -> list[str] | None
     origin = shapes.get(town)
     if origin is None:
         return None
-    limit = float(radius_km) * 1000
+    limit = float(radius_km) * 1000 + TOUCHING_M
     return sorted(a for a, geometry in shapes.items() if a == town or origin.distance(geometry) <= limit)
 
 
