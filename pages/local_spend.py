@@ -17,12 +17,17 @@ negev = data_access.negev_ids()
 order = sorted(names, key=lambda a: (a not in set(negev), str(names[a])))
 labels = local_spend_view.place_labels(names, order, t)
 kind_labels = {lm3.SUPPLIER: t("kind_supplier"), lm3.STAFF: t("kind_staff")}
+UPLOAD_MB = spend_table.MAX_BYTES // (1024 * 1024)
 VERSION = "lm3_table_version"  # bumped when a whole table is replaced (upload, example, clear)
 
 
 def ils(value) -> str:
     text = format_number(value)
     return "—" if text is None else f"{text} ₪"
+
+
+def number(value) -> str:
+    return format_number(value) or "—"
 
 
 def as_float(value):
@@ -79,8 +84,9 @@ st.header(t("table_heading"))
 version = st.session_state.get(VERSION, 0)
 type_tab, upload_tab, template_tab = st.tabs([t("tab_type"), t("tab_upload"), t("tab_templates")])
 with upload_tab:
-    st.caption(t("upload_explain", mb=spend_table.MAX_BYTES // (1024 * 1024)))
-    uploaded = st.file_uploader(t("upload_spend"), type=["csv", "xlsx", "txt"], key=f"lm3_upload_{gen}_{version}")
+    st.caption(t("upload_explain", mb=UPLOAD_MB))
+    uploaded = st.file_uploader(t("upload_spend"), type=["csv", "xlsx", "txt"], key=f"lm3_upload_{gen}_{version}",
+                                max_upload_size=UPLOAD_MB)
     if uploaded is not None:
         parsed = tool_data.parse_upload(uploaded.name, uploaded.getvalue(), spend_table.SPEND)
         if parsed.ok:
@@ -90,7 +96,7 @@ with upload_tab:
             st.rerun()
         tool_data.show_issues(parsed, lang, t("upload_kept"))
     uploaded_survey = st.file_uploader(t("upload_survey"), type=["csv", "xlsx", "txt"],
-                                       key=f"lm3_upload_survey_{gen}_{version}")
+                                       key=f"lm3_upload_survey_{gen}_{version}", max_upload_size=UPLOAD_MB)
     if uploaded_survey is not None:
         parsed = tool_data.parse_upload(uploaded_survey.name, uploaded_survey.getvalue(), spend_table.SURVEY)
         if parsed.ok:
@@ -212,9 +218,9 @@ else:
     if result.survey_unused:
         st.info(t("survey_unused", names="; ".join(result.survey_unused)))
     cards = st.columns(4)
-    cards[0].metric(t("round1"), ils(result.round1))
-    cards[1].metric(t("round2"), ils(result.round2))
-    cards[2].metric(t("round3"), ils(result.round3))
+    cards[0].metric(f"{t('round1')} (₪)", number(result.round1))
+    cards[1].metric(f"{t('round2')} (₪)", number(result.round2))
+    cards[2].metric(f"{t('round3')} (₪)", number(result.round3))
     cards[3].metric(t("lm3"), "—" if result.lm3 is None else format_number(result.lm3, 2))
     assumption()
     st.plotly_chart(local_spend_view.rounds_figure(result, t), width="stretch", config={"displaylogo": False},
@@ -257,10 +263,10 @@ else:
     project_panel.store_section(lm3.SECTION, lm3.state_to_dict(state), state["town"])
     whatif = lm3.what_if(result, state["what_if_pct"])
     cards = st.columns(3)
-    cards[0].metric(t("whatif_moved"), ils(whatif.moved))
+    cards[0].metric(f"{t('whatif_moved')} (₪)", number(whatif.moved))
     cards[1].metric(t("whatif_lm3"), "—" if whatif.lm3 is None else format_number(whatif.lm3, 2),
                     delta=None if whatif.lm3 is None or result.lm3 is None else f"{whatif.lm3 - result.lm3:+.3f}")
-    cards[2].metric(t("whatif_extra"), ils(whatif.extra_circulating))
+    cards[2].metric(t("whatif_extra"), number(whatif.extra_circulating))
     if whatif.assumed_share_pct is not None:
         st.caption(t("whatif_caption", share=format_number(whatif.assumed_share_pct, 1)))
     assumption()

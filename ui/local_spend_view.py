@@ -89,16 +89,16 @@ def survey_from_frame(frame: pd.DataFrame) -> list[dict]:
 
 
 def rounds_figure(result: lm3.LM3Result, t) -> go.Figure:
-    """Each round's amount, with what leaks out of the ring after it stacked beside it."""
+    """Each round's amount beside what leaks out of the ring after it (R1 − R2, R2 − R3)."""
     labels = [t("round_n", n=n) for n in (1, 2, 3)]
     amounts = [result.round1, result.round2, result.round3 or 0]
     leaks = [result.leak_round1, result.leak_round2 or 0, 0]
     fig = go.Figure()
     fig.add_bar(x=labels, y=amounts, name=t("chart_stays"), marker_color=SERIES_COLOURS[0],
-                text=[format_number(v) for v in amounts], textposition="inside")
+                text=[format_number(v) for v in amounts], textposition="outside")
     fig.add_bar(x=labels, y=leaks, name=t("chart_leaks"), marker_color=SERIES_COLOURS[1],
-                text=[format_number(v) if v else "" for v in leaks], textposition="inside")
-    fig.update_layout(barmode="stack", font={"family": FONT})
+                text=[format_number(v) if v else "" for v in leaks], textposition="outside")
+    fig.update_layout(barmode="group", font={"family": FONT})
     fig.update_yaxes(title_text="₪")
     return _layout(fig, None, 360)
 

@@ -86,7 +86,8 @@ def project_panel(section: str, lang: str) -> None:
                         file_name=f"kmm-project-{town}.json", mime="application/json",
                         key=f"project_save_{section}", icon=":material/save:")
     uploaded = box.file_uploader(translate(lang, "project_file.open"), type=["json"],
-                                 key=f"project_open_{section}_{generation()}")
+                                 key=f"project_open_{section}_{generation()}",
+                                 max_upload_size=project_file.MAX_BYTES // (1024 * 1024))
     if uploaded is None:
         return
     data = uploaded.getvalue()
