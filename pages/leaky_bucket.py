@@ -72,6 +72,8 @@ cards = st.columns(3)
 cards[0].metric(t("total_in"), ils(totals.inflow))
 cards[1].metric(t("total_leaks"), ils(totals.leaks))
 cards[2].metric(t("circulating"), ils(totals.circulating))
+if totals.circulating is None:
+    st.caption(t("need_both_sides"))
 if totals.leaks_exceed_inflows:
     st.warning(t("leaks_exceed"))
 if any(f.direction == leaky_bucket.IN for f in flows):
@@ -101,7 +103,8 @@ else:
     cards = st.columns(3)
     cards[0].metric(t("plugged"), ils(result.plugged))
     cards[1].metric(t("circulating_after"), ils(result.circulating_after),
-                    delta=ils(result.circulating_after - result.circulating_before))
+                    delta=None if result.circulating_before is None else
+                    ils(result.circulating_after - result.circulating_before))
     cards[2].metric(t("extra_local"), ils(result.extra_local_spending))
     st.caption(t("plug_caption_lm3", share=format_number(result.respend_share_pct, 1))
                if result.respend_share_pct is not None else t("plug_caption"))

@@ -8,7 +8,8 @@ from indicators.tools import leaky_bucket, lm3
 from ui import tool_data
 from ui.charts import FONT
 
-_COLOURS = {leaky_bucket.DATA: "rgba(0,114,178,0.55)", leaky_bucket.USER: "rgba(230,159,0,0.55)"}
+_COLOURS = {leaky_bucket.DATA: "rgba(0,114,178,0.55)", leaky_bucket.USER: "rgba(230,159,0,0.55)",
+            leaky_bucket.DERIVED: "rgba(0,158,115,0.45)"}
 _NODE_COLOURS = {"in": "#0072B2", "out": "#D55E00", leaky_bucket.LOCAL_ECONOMY: "#009E73",
                  leaky_bucket.CIRCULATING: "#009E73"}
 
@@ -25,9 +26,10 @@ def sankey_figure(flows: list[leaky_bucket.Flow], t) -> go.Figure:
             label += f" ({t('user_estimate')})"
         labels.append(label)
     colours = [_NODE_COLOURS.get(key, _NODE_COLOURS[leaky_bucket.direction_of(key)]) for key in nodes]
+    # No explicit `arrangement`: "snap" set here hung the browser's renderer in a full-width chart.
     fig = go.Figure(go.Sankey(
-        arrangement="snap",
         node={"label": labels, "color": colours, "pad": 18, "thickness": 16},
+        textfont={"family": FONT, "size": 13, "color": "#1a1a1a"},
         link={"source": [s for s, _, _, _ in links], "target": [d for _, d, _, _ in links],
               "value": [v for _, _, v, _ in links], "color": [_COLOURS[o] for _, _, _, o in links],
               "customdata": [f"{format_number(v)} ₪" for _, _, v, _ in links],

@@ -84,24 +84,32 @@ def all_flows(prefilled: dict[str, Flow], user: dict[str, float | None]) -> list
 
 @dataclass(frozen=True)
 class Bucket:
-    inflow: float
-    leaks: float
-    circulating: float  # what stays after the leaks; 0 when the recorded leaks exceed the inflows
+    """Totals of the flows with a figure; None where no flow of that side has one (nothing entered is
+    not zero), and circulation only when both sides have figures."""
+
+    inflow: float | None
+    leaks: float | None
+    circulating: float | None  # what stays after the leaks; 0 when the recorded leaks exceed the inflows
     leaks_exceed_inflows: bool
 
 
 def bucket(flows: list[Flow]) -> Bucket:
-    inflow = sum(f.amount for f in flows if f.direction == IN)
-    leaks = sum(f.amount for f in flows if f.direction == OUT)
+    ins = [f.amount for f in flows if f.direction == IN]
+    outs = [f.amount for f in flows if f.direction == OUT]
+    inflow = sum(ins) if ins else None
+    leaks = sum(outs) if outs else None
+    if inflow is None or leaks is None:
+        return Bucket(inflow, leaks, None, False)
     return Bucket(inflow, leaks, max(inflow - leaks, 0.0), leaks > inflow)
 
 
 LOCAL_ECONOMY, CIRCULATING = "local_economy", "circulating"
+DERIVED = "derived"  # the circulating link: inflows minus leaks, from whatever the flows are
 
 
 def sankey_links(flows: list[Flow]) -> tuple[list[str], list[tuple[int, int, float, str]]]:
     """Node keys and links (source index, target index, ₪, origin) for a plotly Sankey: inflows into the
-    local economy, the local economy out to each leak and to what keeps circulating."""
+    local economy, the local economy out to each leak and (once leaks are entered) to what keeps circulating."""
     nodes = [f.flow_id for f in flows if f.direction == IN] + [LOCAL_ECONOMY]
     nodes += [f.flow_id for f in flows if f.direction == OUT] + [CIRCULATING]
     index = {key: i for i, key in enumerate(nodes)}
@@ -114,8 +122,10 @@ def sankey_links(flows: list[Flow]) -> tuple[list[str], list[tuple[int, int, flo
         else:
             links.append((index[LOCAL_ECONOMY], index[flow.flow_id], flow.amount, flow.origin))
     circulating = bucket(flows).circulating
-    if circulating > 0:
-        links.append((index[LOCAL_ECONOMY], index[CIRCULATING], circulating, USER))
+    if circulating:
+        links.append((index[LOCAL_ECONOMY], index[CIRCULATING], circulating, DERIVED))
+    else:
+        nodes = nodes[:-1]
     return nodes, links
 
 
@@ -124,8 +134,8 @@ class Plug:
     leak_id: str
     pct: float
     plugged: float  # ₪ a year kept in the town instead of leaking
-    circulating_before: float
-    circulating_after: float
+    circulating_before: float | None  # None while no inflow has a figure
+    circulating_after: float | None
     respend_share_pct: float | None  # from the LM3 tool, when the user has a result there
     extra_local_spending: float  # plugged money spent locally once, plus its local re-spend when known
 

@@ -57,8 +57,19 @@ def test_bucket_and_sankey_links():
     nodes, links = lb.sankey_links(_flows())
     assert nodes == ["gov_transfers", "tourism", "local_economy", "spending_outside", "commuting", "circulating"]
     assert links == [(0, 2, 1000, lb.DATA), (1, 2, 200, lb.USER), (2, 3, 500, lb.USER), (2, 4, 100, lb.USER),
-                     (2, 5, 600, lb.USER)]
-    assert lb.bucket([lb.Flow("commuting", lb.OUT, 10, lb.USER)]).leaks_exceed_inflows
+                     (2, 5, 600, lb.DERIVED)]
+    leaks_only = lb.bucket([lb.Flow("commuting", lb.OUT, 10, lb.USER)])
+    assert (leaks_only.inflow, leaks_only.leaks, leaks_only.circulating) == (None, 10, None)
+    over = lb.bucket([lb.Flow("tourism", lb.IN, 5, lb.USER), lb.Flow("commuting", lb.OUT, 10, lb.USER)])
+    assert over.leaks_exceed_inflows and over.circulating == 0
+
+
+def test_nothing_entered_is_not_zero():
+    inflow_only = [lb.Flow("gov_transfers", lb.IN, 1000, lb.DATA)]
+    totals = lb.bucket(inflow_only)
+    assert (totals.inflow, totals.leaks, totals.circulating) == (1000, None, None)
+    nodes, links = lb.sankey_links(inflow_only)
+    assert nodes == ["gov_transfers", "local_economy"] and links == [(0, 1, 1000, lb.DATA)]
 
 
 def test_plug_a_leak_with_and_without_an_lm3_share():
