@@ -148,3 +148,20 @@ def test_every_issue_has_a_message_in_every_language():
     for lang in LANGUAGES:
         catalogue = load_catalogue(lang)
         assert {f"local_spend.issue_{c}" for c in codes} <= set(catalogue), lang
+
+
+def test_exports_never_carry_a_runnable_cell_and_read_right_to_left():
+    from openpyxl import load_workbook
+
+    table = pd.DataFrame({"name": ["=HYPERLINK(\"http://x\")", "ok"], "amount": [1, 2]})
+    data = spend_table.excel_bytes({"Summary": table}, right_to_left=True)
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    assert sheet.sheet_view.rightToLeft
+    assert sheet["A2"].value == "'=HYPERLINK(\"http://x\")" and sheet["A2"].data_type == "s"
+    assert sheet["B3"].value == 2
+
+
+def test_rows_to_table_writes_places_by_name_and_tags_joined():
+    table = spend_table.rows_to_table(lm3_example.LINES[:3], SPEND, "he", lm3_example.PLACE_NAMES)
+    assert list(table.columns) == SPEND.template_headers("he")
+    assert table.iloc[2].tolist()[2:] == ["Rahat", "supplier", "food", "small business; social enterprise"]
