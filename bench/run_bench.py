@@ -112,20 +112,17 @@ def data_load_times() -> list[float]:
 
 
 def query_times() -> dict[str, float]:
+    """Median of 5 runs of each read-side query (each runs once per server process; pages filter the frames)."""
     con = store.open_store()
-    ids = con.execute("SELECT indicator_id FROM indicators").fetchall()
-    per_indicator = []
-    for (indicator_id,) in ids:
+    times = {}
+    for name in ("observations", "gaps", "latest_values"):
         samples = []
         for _ in range(5):
             started = time.perf_counter()
-            views.indicator_values(con, indicator_id)
+            getattr(views, name)(con)
             samples.append(time.perf_counter() - started)
-        per_indicator.append(statistics.median(samples))
-    started = time.perf_counter()
-    views.latest_values(con)
-    latest = time.perf_counter() - started
-    return {"median": statistics.median(per_indicator), "max": max(per_indicator), "latest_values": latest}
+        times[name] = statistics.median(samples)
+    return times
 
 
 def main() -> None:
@@ -133,9 +130,8 @@ def main() -> None:
     load = data_load_times()
     rows.append(("data load (open_store)", f"{statistics.median(load) * 1000:.0f} ms", "target < 500 ms"))
     queries = query_times()
-    rows.append(("indicator query, median over indicators", f"{queries['median'] * 1000:.1f} ms", "target < 50 ms"))
-    rows.append(("indicator query, slowest indicator", f"{queries['max'] * 1000:.1f} ms", "target < 50 ms"))
-    rows.append(("latest values of all indicators", f"{queries['latest_values'] * 1000:.1f} ms", ""))
+    for name, seconds in queries.items():
+        rows.append((f"read-side query {name} (once per process)", f"{seconds * 1000:.1f} ms", "target < 500 ms"))
     for path, samples in page_run_times().items():
         rows.append((f"page /{path} script run (median / p95, n={len(samples)})",
                      f"{statistics.median(samples) * 1000:.0f} / {p95(samples) * 1000:.0f} ms",

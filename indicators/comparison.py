@@ -10,12 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators import settings
-from indicators.exports import tidy_table
 from indicators.formatting import format_value
-from indicators.stats import benchmark_table, default_year, percentile_scores
-
-DIMENSIONS = settings.DIMENSIONS
+from indicators.read_model import NEUTRAL, directions, ordered_indicators
+from indicators.settings import DIMENSIONS
+from indicators.stats import default_year, percentile_scores
 
 
 @dataclass(frozen=True)
@@ -42,20 +40,6 @@ def default_selection(town: str | None, options: Sequence[str], preferred: Seque
     return list(dict.fromkeys(ordered))[:size]
 
 
-def direction(value) -> bool | None:
-    """higher_is_better as stored (True/False/None or NaN) -> True/False/None."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return None
-    return bool(value)
-
-
-def ordered_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
-    """Indicators grouped by dimension (economic, social, environmental), then theme, then id."""
-    rank = {d: i for i, d in enumerate(DIMENSIONS)}
-    order = indicators.assign(_d=indicators["dimension"].map(rank).fillna(len(DIMENSIONS)))
-    return order.sort_values(["_d", "theme", "indicator_id"], kind="stable").drop(columns="_d").reset_index(drop=True)
-
-
 def reference_years(observations: pd.DataFrame) -> pd.Series:
     """indicator_id -> the latest well-covered year across all authorities (stats.default_year), the
     year in which authorities are ranked against each other and medians are taken."""
@@ -70,22 +54,23 @@ def reference_years(observations: pd.DataFrame) -> pd.Series:
 def percentile_matrix(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """Every authority's percentile among all authorities, per indicator, in the reference year.
 
-    Direction-adjusted (100 = best) where higher_is_better is set; for indicators with no better
-    direction the score rises with the value and `neutral` is True.
+    Direction-adjusted (100 = best) where the indicator has a better direction; for neutral indicators
+    the score rises with the value and `neutral` is True.
     Columns: authority_id, indicator_id, dimension, year, value, percentile, neutral."""
     years = reference_years(observations)
     meta = indicators.set_index("indicator_id")
+    direction_of = directions(indicators)
     parts = []
     for indicator_id, year in years.items():
         if indicator_id not in meta.index:
             continue
-        better = direction(meta.at[indicator_id, "higher_is_better"])
+        direction = direction_of[indicator_id]
         rows = observations[(observations["indicator_id"] == indicator_id) & (observations["year"] == year)]
         values = rows.set_index("authority_id")["value"].dropna()
         parts.append(pd.DataFrame({
             "authority_id": values.index, "indicator_id": indicator_id,
             "dimension": meta.at[indicator_id, "dimension"], "year": int(year), "value": values.to_numpy(),
-            "percentile": percentile_scores(values, better).to_numpy(), "neutral": better is None,
+            "percentile": percentile_scores(values, direction).to_numpy(), "neutral": direction == NEUTRAL,
         }))
     columns = ["authority_id", "indicator_id", "dimension", "year", "value", "percentile", "neutral"]
     if not parts:
@@ -125,7 +110,8 @@ def latest_grid(latest: pd.DataFrame, gaps: pd.DataFrame, indicator_ids: Sequenc
     return grid
 
 
-def group_medians(observations: pd.DataFrame, years: pd.Series, groups: dict[str, Sequence[str]]) -> pd.DataFrame:
+def reference_year_medians(observations: pd.DataFrame, years: pd.Series,
+                           groups: dict[str, Sequence[str]]) -> pd.DataFrame:
     """indicator_id-indexed medians of each group of authorities in the indicator's reference year.
     Columns: one per group, plus `year`."""
     in_year = observations.merge(years.rename("ref_year"), left_on="indicator_id", right_index=True)
@@ -171,39 +157,3 @@ def comparison_table(grid: pd.DataFrame, medians: pd.DataFrame, indicators: pd.D
         row[labels["unit"]] = getattr(meta, f"unit_{lang}")
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def export_table(observations: pd.DataFrame, authority_ids: Sequence[str], indicators: pd.DataFrame,
-                 names: dict[str, str], sources: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Long format for download: every figure of the chosen authorities (all indicators, all years),
-    each row with its dimension, unit and source."""
-    chosen = observations[observations["authority_id"].isin(set(authority_ids))]
-    parts = []
-    for meta in ordered_indicators(indicators).to_dict("records"):
-        rows = chosen[chosen["indicator_id"] == meta["indicator_id"]]
-        if rows.empty:
-            continue
-        rows = rows.sort_values(["authority_id", "year"], key=lambda c: c.map(
-            {a: i for i, a in enumerate(authority_ids)}) if c.name == "authority_id" else c)
-        part = tidy_table(rows, names, meta, sources, lang)
-        part.insert(2, "dimension", meta["dimension"])
-        parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-
-
-def trend_frame(values: pd.DataFrame, authority_ids: Sequence[str], names: dict[str, str],
-                benchmarks: dict[str, Sequence[str]]) -> pd.DataFrame:
-    """Rows for ui.charts.trend_lines: the chosen authorities' series (in the order chosen) followed by
-    the benchmark medians (label -> authority ids), over the years the chosen authorities cover.
-    Columns: series, year, value."""
-    own = values[values["authority_id"].isin(set(authority_ids))].dropna(subset=["value"])
-    if own.empty:
-        return pd.DataFrame(columns=["series", "year", "value"])
-    order = {a: i for i, a in enumerate(authority_ids)}
-    own = own.assign(_order=own["authority_id"].map(order)).sort_values(["_order", "year"])
-    lines = own.assign(series=own["authority_id"].map(names))[["series", "year", "value"]]
-    first, last = own["year"].min(), own["year"].max()
-    medians = benchmark_table(values, {label: list(ids) for label, ids in benchmarks.items()})
-    medians = medians.loc[first:last].rename_axis("year").reset_index()
-    medians = medians.melt(id_vars="year", var_name="series", value_name="value").dropna(subset=["value"])
-    return pd.concat([lines, medians[["series", "year", "value"]]], ignore_index=True)

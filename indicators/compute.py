@@ -5,9 +5,10 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from indicators.build.records import VALUE_COLUMNS
 from indicators.registry import Indicator
+from indicators.settings import SQL_DIR
 
-VALUE_COLUMNS = ["authority_id", "field_id", "year", "edition", "value", "source_id"]
 OBSERVATION_COLUMNS = ["authority_id", "indicator_id", "year", "value", "source_id", "edition"]
 
 
@@ -16,11 +17,14 @@ class ComputeError(RuntimeError):
 
 
 def values_connection(values: pd.DataFrame) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB holding `cbs_values`, the table every indicator query reads."""
+    """An in-memory DuckDB holding `cbs_values`, the table every indicator query reads, and the shared views
+    over it (indicators/sql/shared/*.sql, e.g. population_at_year_end)."""
     con = duckdb.connect(":memory:")
     con.register("cbs_values_frame", values[VALUE_COLUMNS])
     con.execute("CREATE TABLE cbs_values AS SELECT * FROM cbs_values_frame")
     con.unregister("cbs_values_frame")
+    for view in sorted((SQL_DIR / "shared").glob("*.sql")):
+        con.execute(view.read_text(encoding="utf-8"))
     return con
 
 

@@ -8,19 +8,12 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from indicators.formatting import format_value
-from indicators.stats import benchmark_table, percentile_scores, rank_among
+from indicators.read_model import group_medians
+from indicators.settings import AUTHORITY_KINDS
+from indicators.stats import percentile_scores, rank_among
 
-DIMENSION_ORDER = ("economic", "social", "environmental")  # the order of the KMM model
-KINDS = ("city", "local_council", "regional_council")
+KINDS = AUTHORITY_KINDS
 SCOPES = ("negev", "israel")
-
-
-def indicator_order(indicators: pd.DataFrame, lang: str) -> list[str]:
-    """Indicator ids grouped by dimension (KMM order), then by name in `lang`."""
-    rank = {d: i for i, d in enumerate(DIMENSION_ORDER)}
-    frame = indicators.assign(_dim=indicators["dimension"].map(rank).fillna(len(rank)),
-                              _name=indicators[f"name_{lang}"].astype(str))
-    return frame.sort_values(["_dim", "_name"], kind="stable")["indicator_id"].tolist()
 
 
 def filter_authorities(authorities: pd.DataFrame, scope: str, kinds: Iterable[str],
@@ -37,21 +30,21 @@ def filter_authorities(authorities: pd.DataFrame, scope: str, kinds: Iterable[st
 
 
 def year_table(values: pd.DataFrame, year: int, shown_ids: Iterable[str], all_ids: Iterable[str],
-               higher_is_better: bool | None) -> pd.DataFrame:
+               direction: str) -> pd.DataFrame:
     """The shown authorities that have a figure in `year`: authority_id, value, source_id, rank (among
     the shown, 1 = best or highest) and percentile (among all given authorities, i.e. Israel's).
 
     Sorted by rank."""
     in_year = values[values["year"] == year].drop_duplicates("authority_id").set_index("authority_id")
     everyone = in_year.loc[in_year.index.isin(set(all_ids)), "value"]
-    percentile = percentile_scores(everyone, higher_is_better)
+    percentile = percentile_scores(everyone, direction)
     shown = in_year[in_year.index.isin(set(shown_ids))].dropna(subset=["value"])
     table = pd.DataFrame({
         "authority_id": shown.index,
         "year": year,
         "value": shown["value"].to_numpy(),
         "source_id": shown["source_id"].to_numpy(),
-        "rank": rank_among(shown["value"], higher_is_better).to_numpy(),
+        "rank": rank_among(shown["value"], direction).to_numpy(),
         "percentile": percentile.reindex(shown.index).to_numpy(),
     })
     return table.sort_values(["rank", "authority_id"], kind="stable").reset_index(drop=True)
@@ -66,7 +59,7 @@ def missing_in_year(values: pd.DataFrame, year: int, shown_ids: Iterable[str]) -
 def reference_medians(values: pd.DataFrame, year: int, negev_ids: Iterable[str],
                       all_ids: Iterable[str]) -> dict[str, float | None]:
     """The Negev median and the Israel median (of all authorities) in one year; None without data."""
-    table = benchmark_table(values[values["year"] == year], {"negev": list(negev_ids), "israel": list(all_ids)})
+    table = group_medians(values[values["year"] == year], {"negev": list(negev_ids), "israel": list(all_ids)})
     if table.empty:
         return {"negev": None, "israel": None}
     return {k: (None if pd.isna(v) else float(v)) for k, v in table.iloc[0].items()}
@@ -89,34 +82,6 @@ def tooltip_texts(in_year: pd.Series, ids: Iterable[str], fmt: Callable[[float],
         shown = fmt(value) if value is not None and not pd.isna(value) else None
         texts[authority_id] = f"{shown or no_data} · {year}"
     return texts
-
-
-def trend_frame(values: pd.DataFrame, compare_ids: list[str], names: dict[str, str],
-                benchmarks: dict[str, list[str]], fmt: Callable[[float], str | None]) -> pd.DataFrame:
-    """series (display name), year, value, text: one series per compared authority, then one per
-    benchmark group (label -> authority ids) as the median of that group in each year."""
-    parts = []
-    for authority_id in compare_ids:
-        rows = values[(values["authority_id"] == authority_id) & values["value"].notna()]
-        parts.append(pd.DataFrame({"series": names.get(authority_id, authority_id),
-                                   "year": rows["year"].to_numpy(), "value": rows["value"].to_numpy()}))
-    medians = benchmark_table(values, benchmarks)
-    for label in benchmarks:
-        column = medians[label].dropna() if label in medians else pd.Series(dtype=float)
-        parts.append(pd.DataFrame({"series": label, "year": column.index.to_numpy(), "value": column.to_numpy()}))
-    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["series", "year", "value"])
-    frame = frame[frame["year"].notna()].astype({"year": int, "value": float})
-    frame["text"] = [fmt(v) for v in frame["value"]]
-    return frame.sort_values(["year"], kind="stable").reset_index(drop=True)
-
-
-def trend_table(trend: pd.DataFrame) -> pd.DataFrame:
-    """The trend chart as a year × series table (the chart's accessible alternative)."""
-    if trend.empty:
-        return pd.DataFrame()
-    order = list(dict.fromkeys(trend["series"]))
-    wide = trend.pivot_table(index="year", columns="series", values="value", aggfunc="first")
-    return wide.reindex(columns=order).sort_index(ascending=False)
 
 
 def with_ranks(tidy: pd.DataFrame, ranked: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:

@@ -1,7 +1,11 @@
 """Tidy tables for download: every row carries its unit and its source, so a CSV stands on its own."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
+
+from indicators.read_model import ordered_indicators
 
 
 def tidy_table(values: pd.DataFrame, names: dict[str, str], indicator: dict, sources: pd.DataFrame,
@@ -23,6 +27,24 @@ def tidy_table(values: pd.DataFrame, names: dict[str, str], indicator: dict, sou
         "source_id": values["source_id"],
     })
     return table.reset_index(drop=True)
+
+
+def authorities_table(observations: pd.DataFrame, authority_ids: Sequence[str], indicators: pd.DataFrame,
+                      names: dict[str, str], sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every figure of the given authorities (all indicators, all years), long format, indicators in display
+    order and authorities in the order given; each row with its dimension, unit and source."""
+    chosen = observations[observations["authority_id"].isin(set(authority_ids))]
+    order = {a: i for i, a in enumerate(authority_ids)}
+    parts = []
+    for meta in ordered_indicators(indicators).to_dict("records"):
+        rows = chosen[chosen["indicator_id"] == meta["indicator_id"]]
+        if rows.empty:
+            continue
+        rows = rows.assign(_order=rows["authority_id"].map(order)).sort_values(["_order", "year"])
+        part = tidy_table(rows.reset_index(drop=True), names, meta, sources, lang)
+        part.insert(2, "dimension", meta["dimension"])
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
 def to_csv_bytes(table: pd.DataFrame) -> bytes:

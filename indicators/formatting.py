@@ -21,13 +21,16 @@ def format_value(value: float | None, decimals: int, unit: str) -> str | None:
     return f"{text}%" if unit.startswith("percent") else text
 
 
-def format_change(change: float | None, decimals: int, unit: str) -> str | None:
-    """A signed change; percentages change by percentage points ("pp"), written as "+1.2"."""
-    if change is None:
-        return None
-    text = format_number(abs(change), decimals)
-    sign = "+" if change > 0 else ("−" if change < 0 else "±")
-    return f"{sign}{text}"
+def format_years(years) -> str:
+    """Sorted years with runs collapsed: [2013, 2016, 2017, 2018] -> '2013, 2016–2018'."""
+    ordered = sorted({int(y) for y in years})
+    runs: list[list[int]] = []
+    for year in ordered:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def format_with_unit(value: float | None, decimals: int, unit: str, unit_label: str) -> str | None:

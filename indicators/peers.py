@@ -81,6 +81,13 @@ def latest_with_source(values: pd.DataFrame) -> pd.DataFrame:
     return valid.groupby("authority_id").last()[["value", "year", "source_id"]]
 
 
+def landscape(feature_values: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every authority with both indices: authority_id and the latest figure of each feature indicator (the
+    scatter plot of the peer page). feature_values: indicator_id -> latest_with_source() frame."""
+    frame = pd.DataFrame({i: v["value"] for i, v in feature_values.items()})
+    return frame.dropna(subset=["ses_index", "peripherality_index"]).rename_axis("authority_id").reset_index()
+
+
 def peer_table(authority_id: str, distances: pd.Series, contributions: pd.DataFrame, authorities: pd.DataFrame,
                feature_values: dict[str, pd.DataFrame], k: int) -> pd.DataFrame:
     """The chosen authority (rank 0) and its k nearest peers, with the raw feature values behind the

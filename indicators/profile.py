@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.stats import latest_and_change, rank_among
+from indicators.formatting import format_value
+from indicators.read_model import NEUTRAL, best_first_sign, better_than, directions, judge_change, ordered_indicators
 
 # The justice lens: who gets the income (distribution) and whether the town has an economic base of
 # its own (local economic base). Indicators absent from the data are skipped, not invented.
@@ -23,7 +24,7 @@ class Card:
     """What a headline card shows for one indicator of one authority."""
 
     indicator_id: str
-    higher_is_better: bool | None
+    direction: str  # read_model.DIRECTIONS
     value: float | None = None
     year: int | None = None
     previous_value: float | None = None
@@ -47,13 +48,8 @@ class Card:
 
     @property
     def assessment(self) -> str | None:
-        """"better", "worse" or "same" for the change; None when no direction is declared."""
-        change = self.change
-        if change is None or self.higher_is_better is None:
-            return None
-        if change == 0:
-            return "same"
-        return "better" if (change > 0) == bool(self.higher_is_better) else "worse"
+        """"better", "worse" or "same" for the change; None when the indicator has no better direction."""
+        return judge_change(self.direction, self.change)
 
 
 def describe_change(card: Card, decimals: int) -> tuple[str, str | None] | None:
@@ -65,11 +61,6 @@ def describe_change(card: Card, decimals: int) -> tuple[str, str | None] | None:
     if round(abs(change), decimals) == 0:
         return "same", None
     return ("up" if change > 0 else "down"), card.assessment
-
-
-def _median(values: pd.Series) -> float | None:
-    valid = values.dropna()
-    return float(valid.median()) if len(valid) else None
 
 
 def latest_gap(gaps: pd.DataFrame | None, indicator_id: str, after_year: int | None) -> tuple[int, str] | None:
@@ -87,60 +78,33 @@ def latest_gap(gaps: pd.DataFrame | None, indicator_id: str, after_year: int | N
     return int(last["year"]), str(last["reason"])
 
 
-def headline_card(values: pd.DataFrame, authority_id: str, negev_ids, peer_ids, all_ids,
-                  higher_is_better: bool | None, indicator_id: str = "", rank_ids=None,
-                  gaps: pd.DataFrame | None = None) -> Card:
-    """The card of one indicator for one authority.
-
-    values: every authority's figures of the indicator (authority_id, year, value). The rank is taken
-    among `rank_ids` (default: the Negev authorities) plus the authority itself, in the authority's
-    latest year; the medians are of the Negev, the peers and all authorities in that same year.
-    """
-    own = values[values["authority_id"] == authority_id]
-    latest = latest_and_change(own[["year", "value"]])
-    if latest.year is None:
-        gap = latest_gap(gaps, indicator_id, None)
-        return Card(indicator_id, higher_is_better, gap_year=gap[0] if gap else None,
-                    gap_reason=gap[1] if gap else None)
-    in_year = values[values["year"] == latest.year].dropna(subset=["value"]).set_index("authority_id")["value"]
-    group = set(negev_ids if rank_ids is None else rank_ids) | {authority_id}
-    ranked = rank_among(in_year[in_year.index.isin(group)], higher_is_better)
-    peers = in_year[in_year.index.isin(set(peer_ids))]
-    everyone = in_year[in_year.index.isin(set(all_ids))]
-    gap = latest_gap(gaps, indicator_id, latest.year)
-    trend = tuple((int(y), float(v)) for y, v in own.dropna(subset=["value"]).sort_values("year")[
-        ["year", "value"]].itertuples(index=False))
-    return Card(
-        indicator_id, higher_is_better, latest.value, latest.year, latest.previous_value, latest.previous_year,
-        rank=int(ranked[authority_id]), rank_count=len(ranked),
-        negev_median=_median(in_year[in_year.index.isin(set(negev_ids))]),
-        peer_median=_median(peers), peer_count=len(peers),
-        israel_median=_median(everyone), israel_count=len(everyone),
-        gap_year=gap[0] if gap else None, gap_reason=gap[1] if gap else None, trend=trend,
-    )
+def rank_group(authorities: pd.DataFrame, authority_id: str) -> list[str]:
+    """Whom a town is ranked among: the Negev's authorities, or its own district's outside the Negev."""
+    row = authorities.set_index("authority_id").loc[authority_id]
+    if bool(row["is_negev"]):
+        return authorities.loc[authorities["is_negev"].astype(bool), "authority_id"].tolist()
+    return authorities.loc[authorities["district_en"] == row["district_en"], "authority_id"].tolist()
 
 
-def town_cards(observations: pd.DataFrame, indicators: pd.DataFrame, authority_id: str, negev_ids, peer_ids,
-               all_ids, rank_ids=None, gaps: pd.DataFrame | None = None) -> dict[str, Card]:
-    """Every indicator's card for one authority: the same as headline_card per indicator, computed in
-    one vectorised pass over all observations (≈56 indicators × 255 authorities × 10 years).
+def town_cards(observations: pd.DataFrame, latest: pd.DataFrame, indicators: pd.DataFrame, authority_id: str,
+               negev_ids, peer_ids, all_ids, rank_ids=None, gaps: pd.DataFrame | None = None) -> dict[str, Card]:
+    """Every indicator's card for one authority, in display order, in one vectorised pass.
 
-    observations: authority_id, indicator_id, year, value; indicators: indicator_id, higher_is_better."""
-    directions = {i: _direction(d) for i, d in zip(indicators["indicator_id"], indicators["higher_is_better"],
-                                                    strict=True)}
+    observations: authority_id, indicator_id, year, value (every authority); latest: views.latest_values()
+    (the one definition of latest and previous figure); indicators: the published table. The rank is taken
+    among `rank_ids` (default: the Negev) plus the authority itself, in the authority's latest year of each
+    indicator; the medians are of the Negev, the peers and all authorities in that same year."""
+    direction_of = directions(indicators)
+    own_latest = latest[latest["authority_id"] == authority_id].set_index("indicator_id")
     obs = observations.loc[observations["value"].notna(), ["authority_id", "indicator_id", "year", "value"]]
     own = obs[obs["authority_id"] == authority_id].sort_values(["indicator_id", "year"])
-    last_two = own.groupby("indicator_id", sort=False).tail(2)
-    latest = last_two.groupby("indicator_id", sort=False).tail(1).set_index("indicator_id")
-    previous = last_two.drop(index=last_two.groupby("indicator_id", sort=False).tail(1).index)
-    previous = previous.set_index("indicator_id")
     # Every authority's figure in the town's latest year of each indicator.
-    in_year = obs.merge(latest[["year"]].reset_index(), on=["indicator_id", "year"])
+    in_year = obs.merge(own_latest[["year"]].reset_index(), on=["indicator_id", "year"])
     group = set(negev_ids if rank_ids is None else rank_ids) | {authority_id}
     ranked = in_year[in_year["authority_id"].isin(group)].copy()
-    # Rank 1 = best; with no direction (or higher is better) rank 1 = the highest value.
-    flip = [1.0 if directions.get(i) is False else -1.0 for i in ranked["indicator_id"]]
-    ranked["rank"] = (ranked["value"] * flip).groupby(ranked["indicator_id"]).rank(method="min")
+    signs = ranked["indicator_id"].map(lambda i: best_first_sign(direction_of.get(i, NEUTRAL))).astype(float)
+    turned = ranked["value"] * signs
+    ranked["rank"] = (-turned).groupby(ranked["indicator_id"]).rank(method="min")  # 1 = best or highest
     rank_count = ranked.groupby("indicator_id").size()
     town_rank = ranked[ranked["authority_id"] == authority_id].set_index("indicator_id")["rank"]
     medians = {name: in_year[in_year["authority_id"].isin(set(ids))].groupby("indicator_id")["value"].agg(
@@ -153,19 +117,19 @@ def town_cards(observations: pd.DataFrame, indicators: pd.DataFrame, authority_i
         return table.at[indicator_id, column] if indicator_id in table.index else None
 
     cards = {}
-    for indicator_id, direction in directions.items():
-        if indicator_id not in latest.index:
+    for indicator_id in ordered_indicators(indicators)["indicator_id"]:
+        direction = direction_of[indicator_id]
+        if indicator_id not in own_latest.index:
             gap = latest_gap(gaps, indicator_id, None)
             cards[indicator_id] = Card(indicator_id, direction, gap_year=gap[0] if gap else None,
                                        gap_reason=gap[1] if gap else None)
             continue
-        year = int(latest.at[indicator_id, "year"])
+        row = own_latest.loc[indicator_id]
+        year = int(row["year"])
         gap = latest_gap(gaps, indicator_id, year)
-        has_previous = indicator_id in previous.index
         cards[indicator_id] = Card(
-            indicator_id, direction, float(latest.at[indicator_id, "value"]), year,
-            float(previous.at[indicator_id, "value"]) if has_previous else None,
-            int(previous.at[indicator_id, "year"]) if has_previous else None,
+            indicator_id, direction, float(row["value"]), year, _float(row["previous_value"]),
+            None if pd.isna(row["previous_year"]) else int(row["previous_year"]),
             rank=int(town_rank[indicator_id]), rank_count=int(rank_count[indicator_id]),
             negev_median=_float(stat("negev", indicator_id, "median")),
             peer_median=_float(stat("peers", indicator_id, "median")),
@@ -177,15 +141,29 @@ def town_cards(observations: pd.DataFrame, indicators: pd.DataFrame, authority_i
     return cards
 
 
+def year_grid(tidy: pd.DataFrame, indicators: pd.DataFrame, headers: tuple[str, str]) -> pd.DataFrame:
+    """A town's figures as indicator × year text (each at its indicator's decimals), in display order,
+    for reading on screen; tidy: exports.authorities_table rows. headers: (indicator, unit) column titles."""
+    if tidy.empty:
+        return tidy
+    meta = indicators.set_index("indicator_id")
+    text = [format_value(v, int(meta.at[i, "decimals"]), meta.at[i, "unit"])
+            for v, i in zip(tidy["value"], tidy["indicator_id"], strict=True)]
+    wide = tidy.assign(text=text).pivot_table(index=["indicator_id", "indicator", "unit"], columns="year",
+                                              values="text", aggfunc="first")
+    wide.columns = [str(c) for c in wide.columns]
+    order = meta["display_order"]
+    wide = wide.reset_index().sort_values("indicator_id", key=lambda ids: ids.map(order)).drop(columns="indicator_id")
+    return wide.rename(columns={"indicator": headers[0], "unit": headers[1]}).reset_index(drop=True)
+
+
+def _median(values: pd.Series) -> float | None:
+    valid = values.dropna()
+    return float(valid.median()) if len(valid) else None
+
+
 def _float(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
-
-
-def _direction(value) -> bool | None:
-    """higher_is_better as stored (True/False/None/NaN) -> True/False/None."""
-    if value is None or pd.isna(value):  # None, NaN or pd.NA, as read from Parquet
-        return None
-    return bool(value)
 
 
 @dataclass(frozen=True)
@@ -193,7 +171,7 @@ class Standing:
     """Where one authority stands on one indicator among a comparison group, in its latest year."""
 
     indicator_id: str
-    higher_is_better: bool | None
+    direction: str
     value: float
     year: int
     higher_than: int  # other authorities of the group with a lower figure that year
@@ -215,12 +193,10 @@ class Standing:
     @property
     def better_than_median(self) -> bool | None:
         """Whether the figure is on the better side of the others' median (None: no direction/tie/no data)."""
-        if self.higher_is_better is None or self.group_median is None or self.value == self.group_median:
-            return None
-        return (self.value > self.group_median) == self.higher_is_better
+        return better_than(self.direction, self.value, self.group_median)
 
 
-def standing(values: pd.DataFrame, authority_id: str, compare_ids, higher_is_better: bool | None,
+def standing(values: pd.DataFrame, authority_id: str, compare_ids, direction: str,
              indicator_id: str = "") -> Standing | None:
     """The authority's latest figure against the others of `compare_ids` in the same year."""
     own = values[(values["authority_id"] == authority_id)].dropna(subset=["value"])
@@ -230,22 +206,22 @@ def standing(values: pd.DataFrame, authority_id: str, compare_ids, higher_is_bet
     year, value = int(last["year"]), float(last["value"])
     others = values[(values["year"] == year) & values["authority_id"].isin(set(compare_ids))
                     & (values["authority_id"] != authority_id)]["value"].dropna()
-    return Standing(indicator_id, higher_is_better, value, year, higher_than=int((others < value).sum()),
+    return Standing(indicator_id, direction, value, year, higher_than=int((others < value).sum()),
                     lower_than=int((others > value).sum()), others=len(others), group_median=_median(others))
 
 
 def justice_standings(observations: pd.DataFrame, indicators: pd.DataFrame, authority_id: str,
                       compare_ids) -> dict[str, list[Standing]]:
     """Per justice group, the standings of the indicators that exist and have a figure for the town."""
-    directions = dict(zip(indicators["indicator_id"], indicators["higher_is_better"].map(_direction), strict=True))
+    direction_of = directions(indicators)
     result: dict[str, list[Standing]] = {}
     for group, indicator_ids in JUSTICE_GROUPS.items():
         found = []
         for indicator_id in indicator_ids:
-            if indicator_id not in directions:
+            if indicator_id not in direction_of:
                 continue
             rows = observations[observations["indicator_id"] == indicator_id]
-            item = standing(rows, authority_id, compare_ids, directions[indicator_id], indicator_id)
+            item = standing(rows, authority_id, compare_ids, direction_of[indicator_id], indicator_id)
             if item is not None and item.others:
                 found.append(item)
         result[group] = found

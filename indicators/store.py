@@ -5,9 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from indicators.settings import PUBLISHED_DIR
-
-TABLES = ("authorities", "indicators", "observations", "gaps", "sources", "boundaries")
+from indicators.settings import PUBLISHED_DIR, PUBLISHED_TABLES
 
 
 class StoreMissing(FileNotFoundError):
@@ -15,7 +13,7 @@ class StoreMissing(FileNotFoundError):
 
 
 def is_built(published_dir: Path = PUBLISHED_DIR) -> bool:
-    return all((published_dir / f"{name}.parquet").is_file() for name in TABLES)
+    return all((published_dir / f"{name}.parquet").is_file() for name in PUBLISHED_TABLES)
 
 
 def open_store(published_dir: Path = PUBLISHED_DIR) -> duckdb.DuckDBPyConnection:
@@ -25,8 +23,8 @@ def open_store(published_dir: Path = PUBLISHED_DIR) -> duckdb.DuckDBPyConnection
     # One thread: the tables are small (≈ 1 MB of Parquet), queries take milliseconds, and each DuckDB
     # thread holds its own buffers in the server's memory.
     con = duckdb.connect(":memory:", config={"threads": 1})
-    for name in TABLES:
-        # Table names come from the fixed TABLES tuple, never from user input.
+    for name in PUBLISHED_TABLES:
+        # Table names come from the fixed PUBLISHED_TABLES tuple, never from user input.
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)",
                     [str(published_dir / f"{name}.parquet")])
     return con

@@ -1,5 +1,5 @@
-"""Read-side queries the pages use. SQL lives in indicators/sql/views/*.sql; user-chosen values are
-always bound as parameters, never formatted into the SQL text."""
+"""Read-side queries of the store: the published tables as the pages read them. SQL lives in
+indicators/sql/views/*.sql; nothing here takes a value from a user (pages filter the frames these return)."""
 from __future__ import annotations
 
 from functools import cache
@@ -7,9 +7,11 @@ from functools import cache
 import duckdb
 import pandas as pd
 
-from indicators.settings import SQL_DIR
+from indicators.settings import PUBLISHED_TABLES, SQL_DIR
 
 _VIEWS_DIR = SQL_DIR / "views"
+# Tables small enough to read whole; observations and gaps are read through the views below.
+_SMALL_TABLES = frozenset(PUBLISHED_TABLES) - {"observations", "gaps"}
 
 
 @cache
@@ -17,41 +19,28 @@ def _sql(name: str) -> str:
     return (_VIEWS_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def _query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+def _query(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     # A cursor per call: DuckDB connections must not be shared across Streamlit's threads.
-    return con.cursor().execute(_sql(name), params or None).df()
+    return con.cursor().execute(_sql(name)).df()
 
 
 def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """A whole small table (authorities, indicators, sources, boundaries); names are whitelisted."""
-    if name not in {"authorities", "indicators", "sources", "boundaries"}:
+    if name not in _SMALL_TABLES:
         raise ValueError(f"not a small published table: {name}")
     return con.cursor().execute(f"SELECT * FROM {name}").df()
 
 
-def indicator_values(con, indicator_id: str) -> pd.DataFrame:
-    return _query(con, "indicator_values", indicator_id=indicator_id)
+def observations(con) -> pd.DataFrame:
+    """Every figure of every indicator (authority_id, indicator_id, year, value, source_id, edition)."""
+    return _query(con, "observations")
 
 
-def authority_values(con, authority_id: str) -> pd.DataFrame:
-    return _query(con, "authority_values", authority_id=authority_id)
-
-
-def authority_gaps(con, authority_id: str) -> pd.DataFrame:
-    return _query(con, "authority_gaps", authority_id=authority_id)
-
-
-def indicator_gaps(con, indicator_id: str) -> pd.DataFrame:
-    return _query(con, "indicator_gaps", indicator_id=indicator_id)
-
-
-def observation_keys(con) -> pd.DataFrame:
-    return _query(con, "observation_keys")
-
-
-def all_gaps(con) -> pd.DataFrame:
-    return _query(con, "all_gaps")
+def gaps(con) -> pd.DataFrame:
+    """Every recorded reason for a missing figure (authority_id, indicator_id, year, reason, source_id, edition)."""
+    return _query(con, "gaps")
 
 
 def latest_values(con) -> pd.DataFrame:
+    """Each authority's most recent figure per indicator, with the one before it (previous_year/value)."""
     return _query(con, "latest_values")

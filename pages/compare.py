@@ -4,6 +4,7 @@ import streamlit as st
 
 from indicators import comparison
 from indicators.exports import tidy_table
+from indicators.settings import DIMENSIONS
 from ui import compare_data, components, data_access, layout
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
@@ -17,9 +18,7 @@ authorities = data_access.table("authorities")
 indicators = data_access.table("indicators")
 sources = data_access.table("sources")
 names = data_access.names_of_authorities(lang)
-negev = set(data_access.negev_ids())
-# Negev authorities first, then the rest of Israel, each alphabetically.
-options = sorted(authorities["authority_id"], key=lambda a: (a not in negev, str(names.get(a, a))))
+options = data_access.authority_options(lang)
 dimension_titles = compare_data.dimension_titles(lang)
 
 # --- The set of authorities. Clean the link first so that a partly wrong list keeps its good part.
@@ -48,8 +47,7 @@ chosen_names = [names[a] for a in chosen]
 st.header(t("table_heading"))
 st.caption(t("table_caption", count=len(authorities)))
 table = compare_data.side_by_side(chosen_key, lang)
-for tab, dimension in zip(st.tabs([dimension_titles[d] for d in comparison.DIMENSIONS]), comparison.DIMENSIONS,
-                          strict=True):
+for tab, dimension in zip(st.tabs([dimension_titles[d] for d in DIMENSIONS]), DIMENSIONS, strict=True):
     tab.dataframe(table[table["dimension"] == dimension].drop(columns="dimension"), hide_index=True,
                   width="stretch", height="content")
 export = compare_data.export(chosen_key, lang)
@@ -74,10 +72,9 @@ with st.expander(translate(lang, "common.data_table")):
 
 # --- 3. One indicator over time.
 st.header(t("trend_heading"))
-ordered = comparison.ordered_indicators(indicators)
-indicator_names = dict(zip(ordered["indicator_id"], ordered[f"name_{lang}"], strict=True))
-dimension_of = dict(zip(ordered["indicator_id"], ordered["dimension"], strict=True))
-indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), ordered["indicator_id"].tolist(),
+indicator_names = data_access.names_of_indicators(lang)
+dimension_of = dict(zip(indicators["indicator_id"], indicators["dimension"], strict=True))
+indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), data_access.indicator_options(),
                              "avg_monthly_wage",
                              format_func=lambda i: f"{dimension_titles[dimension_of[i]]} · {indicator_names[i]}")
 trend, missing = compare_data.trend_view(chosen_key, indicator_id, lang)

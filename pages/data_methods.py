@@ -1,14 +1,18 @@
 """Data and methods: the indicator catalogue, the source register, the methods, the known gaps and the
-database schema — all generated from the registry and the published tables (indicators/catalogue_docs.py)."""
+database schema — all generated from the published tables and data/schema.yml (indicators/catalogue.py,
+coverage.py, source_register_view.py, docs_generation.py)."""
 
 import html
 
 import pandas as pd
 import streamlit as st
 
-from indicators import catalogue_docs as docs
+from indicators.catalogue import catalogue_for_csv, ending_early, few_years, filter_catalogue
+from indicators.coverage import gap_reason_counts
+from indicators.docs_generation import demote_headings
 from indicators.peers import DEFAULT_WEIGHTS, FEATURE_INDICATORS
 from indicators.settings import DIMENSIONS
+from indicators.source_register_view import unchecked_licences
 from ui import components, data_access, layout
 from ui import data_methods_data as cached
 from ui.i18n import translate
@@ -77,20 +81,29 @@ def catalogue_table(rows: pd.DataFrame) -> None:
     config = {c: st.column_config.TextColumn(text) for c, text in columns.items()}
     for c in ("years", "authorities", "negev_authorities"):
         config[c] = st.column_config.NumberColumn(columns[c], format="%d")
-    st.dataframe(shown, column_order=list(columns), column_config=config, hide_index=True,
-                 key="methods_catalogue")
+    st.dataframe(shown[list(columns)], column_config=config, hide_index=True, key="methods_catalogue")
+
+
+def code(fields, joiner: str = ", ") -> str:
+    return joiner.join(f"`{f}`" for f in fields)
 
 
 def method_text(row) -> str:
-    if row.method == "sql":
-        return t("method_sql", file=row.sql_file)
-    if row.method == "per_resident":
-        return t("method_per_resident", detail=row.per_resident)
-    if row.method == "percent_of":
-        return t("method_percent_of", detail=row.percent_of)
-    if row.method == "land_share":
-        return t("method_land_share", detail=row.land_share)
-    return t("method_field", field=row.field, file=row.mapping_file or "data/mappings", editions=row.mapped_editions)
+    """The computation in words, from the published form and its declared parameters."""
+    params = row.method_params
+    if row.method_form == "sql":
+        return t("method_sql", file=params["file"])
+    if row.method_form == "per_resident":
+        published = t("method_published", field=code([params["published"]])) if params.get("published") else ""
+        renamed = t("method_renamed") if len(params["fields"]) > 1 else ""
+        return t("method_per_resident", fields=code(params["fields"], " / "), per=t(f"method_per_{params['per']}"),
+                 renamed=renamed, published=published)
+    if row.method_form == "percent_of":
+        return t("method_percent_of", numerator=code([params["numerator"]]), denominator=code([params["denominator"]]))
+    if row.method_form == "land_share":
+        return t("method_land_share", categories=code(params["categories"], " + "))
+    return t("method_field", field=params["field"], file=row.mapping_file or "data/mappings",
+             editions=row.mapped_editions)
 
 
 def indicator_details(row) -> None:
@@ -115,11 +128,9 @@ def indicator_details(row) -> None:
             f"{html.escape(translate(lang, 'common.editions'))} {html.escape(str(row.editions))}</p>"
             f"<p><strong>{html.escape(t('d_licence'))}:</strong> <span dir=\"ltr\" lang=\"en\">"
             f"{html.escape(str(row.licence))}</span></p>", unsafe_allow_html=True)
-        st.markdown(f"**{t('d_method')}:** {method_text(row)}")
-        if row.method == "sql":
-            st.code(cached.sql_text(row.sql_file), language="sql")
-        elif row.method in ("per_resident", "percent_of", "land_share"):
-            st.code(docs.template_sql_text(row.method), language="sql")
+        st.markdown(f"**{t('d_inputs')}:** {code(row.method_inputs)}\n\n**{t('d_method')}:** {method_text(row)}")
+        if row.method_form != "field":
+            st.code(cached.query(row.method_form, row.method_params.get("file")), language="sql")
         if EXPLORER and row.years:
             st.page_link(EXPLORER, label=t("explore_link"), icon=":material/query_stats:",
                          query_params={"lang": lang, "indicator": row.indicator_id})
@@ -129,13 +140,13 @@ def indicators_section() -> None:
     st.markdown(t("ind_intro"))
     catalogue = cached.catalogue(lang)
     dimension, query = indicator_filters()
-    rows = docs.filter_catalogue(catalogue, dimension, query)
+    rows = filter_catalogue(catalogue, dimension, query)
     st.caption(t("shown_count", shown=len(rows), total=len(catalogue)))
     if rows.empty:
         st.info(t("no_match"))
         return
     catalogue_table(rows)
-    components.csv_download(rows, f"kmm-indicators-{lang}.csv", lang, key="methods_catalogue_csv")
+    components.csv_download(catalogue_for_csv(rows), f"kmm-indicators-{lang}.csv", lang, key="methods_catalogue_csv")
     st.markdown(f"## {t('details_heading')}")
     st.caption(t("details_intro"))
     for row in rows.itertuples():
@@ -156,7 +167,7 @@ def sources_section() -> None:
     st.dataframe(register, column_order=list(columns), column_config=config, hide_index=True, key="methods_sources")
     components.csv_download(register.drop(columns=["sha256_short"]), "kmm-sources.csv", lang, key="methods_sources_csv")
     sources = data_access.table("sources")
-    unchecked = docs.unchecked_licences(sources)
+    unchecked = unchecked_licences(sources)
     if unchecked:
         st.warning(t("src_licence_note", count=len(unchecked)), icon=":material/gavel:")
     transcribed = sources[sources["source_id"].str.endswith("_transcribed")]
@@ -168,7 +179,7 @@ def sources_section() -> None:
 # ---------------------------------------------------------------- methods
 
 def reasons_table() -> None:
-    counts = docs.gap_reason_counts(cached.gaps())
+    counts = gap_reason_counts(data_access.gaps())
     frame = pd.DataFrame({t("col_reason"): [label("reason", r) for r in counts.index],
                           t("col_meaning"): [label("reason_meaning", r) for r in counts.index],
                           t("col_count"): counts.to_numpy()})
@@ -184,7 +195,7 @@ def peer_features_text() -> str:
 
 def methods_section() -> None:
     catalogue = cached.catalogue(lang)
-    land = [r.name for r in catalogue.itertuples() if r.method == "land_share"]
+    land = [r.name for r in catalogue.itertuples() if r.method_form == "land_share"]
     negev_count = len(data_access.negev_ids())
     st.markdown(f"## {t('m_year_heading')}\n\n{t('m_year_text')}")
     st.markdown(f"## {t('m_population_heading')}\n\n{t('m_population_text')}")
@@ -223,13 +234,13 @@ def gap_notes(catalogue: pd.DataFrame) -> list[str]:
 
 
 def sparse_tables(catalogue: pd.DataFrame) -> None:
-    few = docs.few_years(catalogue, FEW_YEARS)
+    few = few_years(catalogue, FEW_YEARS)
     st.markdown(f"## {t('g_few_heading', max=FEW_YEARS)}")
     st.dataframe(few[["name", "year_list", "years"]].rename(columns={
         "name": t("col_indicator"), "year_list": t("col_years"), "years": t("col_years_count")}),
         hide_index=True, height="content", key="methods_few")
     latest = cached.gap_facts()["latest_edition"]
-    early = docs.ending_early(catalogue, latest)
+    early = ending_early(catalogue, latest)
     st.markdown(f"## {t('g_early_heading', latest=latest)}")
     st.dataframe(early[["name", "last_year", "year_list"]].rename(columns={
         "name": t("col_indicator"), "last_year": t("col_last_year"), "year_list": t("col_years")}),
@@ -294,7 +305,7 @@ def gaps_section() -> None:
 def database_section() -> None:
     st.markdown(t("db_intro"))
     st.caption(t("db_schema_note"))
-    st.markdown(f'<div class="kmm-ltr" dir="ltr" lang="en">\n\n{docs.demote_headings(cached.schema_doc())}\n\n</div>',
+    st.markdown(f'<div class="kmm-ltr" dir="ltr" lang="en">\n\n{demote_headings(cached.schema_doc())}\n\n</div>',
                 unsafe_allow_html=True)
 
 

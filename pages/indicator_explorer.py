@@ -1,7 +1,7 @@
 """Indicator explorer: one indicator across the Negev or all Israel — map, ranking, trends and a table."""
 import streamlit as st
 
-from indicators import explorer
+from indicators import explorer, read_model
 from indicators.exports import tidy_table, to_csv_bytes
 from indicators.formatting import format_value
 from indicators.stats import default_year
@@ -16,7 +16,7 @@ sources = data_access.table("sources")
 names = data_access.names_of_authorities(lang)
 negev = data_access.negev_ids()
 all_ids = authorities["authority_id"].tolist()
-by_name = sorted(all_ids, key=lambda a: str(names.get(a, a)))
+by_name = data_access.authority_options(lang)
 kind_names = {k: t(f"kind_{k}") for k in explorer.KINDS}
 indicators = data_access.table("indicators")
 dimension_of = dict(zip(indicators["indicator_id"], indicators["dimension"], strict=True))
@@ -31,7 +31,7 @@ def _indicator_label(indicator_id: str) -> str:
 # three widgets (they stack on a phone); the type filter gets room for its three chips.
 top, area_row, group_row = st.columns([3, 1]), st.columns([1, 1.6]), st.columns(2)
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"),
-                             explorer.indicator_order(indicators, lang), "avg_monthly_wage",
+                             data_access.indicator_options(), "avg_monthly_wage",
                              format_func=_indicator_label, container=top[0])
 meta = data_access.indicator_meta(indicator_id)
 values = data_access.indicator_values(indicator_id)
@@ -57,7 +57,7 @@ shown_ids = explorer.filter_authorities(authorities, scope, kinds or explorer.KI
 # --- What the indicator is.
 unit_label = meta[f"unit_{lang}"]
 decimals = int(meta["decimals"])
-direction = {True: "higher", False: "lower"}.get(meta["higher_is_better"], "none")
+direction = {read_model.HIGHER_IS_BETTER: "higher", read_model.LOWER_IS_BETTER: "lower"}.get(meta["direction"], "none")
 publishers = components.distinct_publishers(sources.loc[sources["series"] == meta["source_id"], "publisher"])
 with st.container(border=True):
     st.markdown(f"**{meta[f'name_{lang}']}** · {t('dimension_' + meta['dimension'])}")
@@ -89,7 +89,7 @@ def short(value):
     return format_value(value, decimals, meta["unit"])
 
 
-ranked = explorer.year_table(values, year, shown_ids, all_ids, meta["higher_is_better"])
+ranked = explorer.year_table(values, year, shown_ids, all_ids, meta["direction"])
 medians = explorer.reference_medians(values, year, negev, all_ids)
 name = meta[f"name_{lang}"]
 label = f"{name} ({unit_label})"
@@ -168,16 +168,17 @@ else:
 st.header(t("trend_heading"))
 compare = url_multiselect("compare", t("compare"), by_name, [town], format_func=names.get, max_selections=5)
 benchmarks = {t("negev_median"): negev, t("israel_median"): all_ids}
-trend = explorer.trend_frame(values, compare, names, benchmarks, short)
+trend = read_model.trend_frame(values, compare, names, benchmarks)
 if trend.empty:
-    st.info(t("no_data_indicator"))
+    st.info(t("no_data_compare") if compare else t("no_data_indicator"))
 else:
+    trend = trend.assign(text=trend["value"].map(short))
     trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name)
     trend_figure.update_layout(legend={"y": -0.22})  # clear of the year axis title
     st.plotly_chart(trend_figure, width="stretch", config={"displaylogo": False})
     st.caption(t("trend_caption"))
     with st.expander(t("trend_table")):
-        st.dataframe(explorer.trend_table(trend), width="stretch",
+        st.dataframe(read_model.trend_table(trend), width="stretch",
                      column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
                                                                           format="%d")})
 

@@ -29,7 +29,7 @@ negev = data_access.negev_ids()
 names = {a: n for a, n in data_access.names_of_authorities(lang).items() if a in set(negev)}
 
 left, right = st.columns([3, 1])
-indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), indicators["indicator_id"].tolist(),
+indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), data_access.indicator_options(),
                              "avg_monthly_wage", format_func=indicator_labels.get, container=left)
 meta = data_access.indicator_meta(indicator_id)
 values = data_access.indicator_values(indicator_id)

@@ -13,11 +13,9 @@ COMPARE_WITH = 5  # the Compare page takes six authorities: the town and its fiv
 
 lang, t = layout.page_start("peer_groups")
 
-authorities = data_access.table("authorities")
 sources = data_access.table("sources")
 names = data_access.names_of_authorities(lang)
-negev = set(data_access.negev_ids())
-options = sorted(authorities["authority_id"], key=lambda a: (a not in negev, str(names.get(a, a))))
+options = data_access.authority_options(lang)
 
 # --- Choices (all in the URL, so a shared link reopens the same peer group).
 town = url_selectbox("town", translate(lang, "common.town"), options, "la-9000", format_func=names.get)

@@ -5,6 +5,8 @@ import streamlit as st
 
 from indicators.formatting import format_number, format_value
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
+from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
+from indicators.settings import DIMENSIONS
 from ui import components, data_access, layout
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
@@ -15,7 +17,6 @@ lang = layout.page_language()
 t = lambda key, **kw: translate(lang, f"town_profile.{key}", **kw)  # noqa: E731
 DEFAULT_TOWN = "la-9000"  # Be'er Sheva, the Negev's largest city
 DEFAULT_INDICATOR = "avg_monthly_wage"
-DIMENSIONS = ("economic", "social", "environmental")
 CHANGE_COLOURS = {"better": "blue", "worse": "orange", None: "gray"}  # always with words, never alone
 # Printing: drop the app chrome and widgets, show every tab's cards, keep a card on one page.
 PRINT_CSS = """<style>@media print {
@@ -36,7 +37,7 @@ if not data_access.data_ready():
 
 names = data_access.names_of_authorities(lang)
 indicators = data_access.table("indicators")
-town = url_selectbox("town", t("choose_town"), data.town_options(lang), DEFAULT_TOWN, format_func=names.get)
+town = url_selectbox("town", t("choose_town"), data_access.authority_options(lang), DEFAULT_TOWN, format_func=names.get)
 info = data.authority(town)
 town_name = names[town]
 title_slot.title(town_name)
@@ -125,7 +126,7 @@ def card_lines(card, meta) -> list[str]:
     lines = [t("year_only", year=card.year) if meta["unit"].startswith("percent")
              else t("unit_year", unit=unit, year=card.year)]
     group = t("group_negev") if info["is_negev"] else t("group_district", district=district)
-    rank_key = "rank_highest" if card.higher_is_better is None else "rank_best"
+    rank_key = "rank_highest" if card.direction == NEUTRAL else "rank_best"
     lines.append(t(rank_key, rank=card.rank, count=card.rank_count, group=group))
     lines.append(t("medians_line", year=card.year, negev=num(fmt(card.indicator_id, card.negev_median)),
                    peers=num(fmt(card.indicator_id, card.peer_median)),
@@ -175,7 +176,7 @@ def headline_cards() -> None:
 
 def dimension_cards(dimension: str) -> None:
     sparklines = data.sparklines(town)
-    metas = [data.metas()[i] for i in data.indicator_order().get(dimension, [])]
+    metas = [data.metas()[i] for i in data_access.indicators_by_dimension()[dimension]]
     # Rows of three so that on a phone the cards stack in reading order.
     for start in range(0, len(metas), 3):
         columns = st.columns(3)
@@ -187,9 +188,8 @@ def dimension_cards(dimension: str) -> None:
 
 def trend_section() -> None:
     st.header(t("trend_heading"))
-    ordered = [i for ids in data.indicator_order().values() for i in ids]
     indicator_names = data_access.names_of_indicators(lang)
-    indicator_id = url_selectbox("indicator", t("trend_indicator"), ordered, DEFAULT_INDICATOR,
+    indicator_id = url_selectbox("indicator", t("trend_indicator"), data_access.indicator_options(), DEFAULT_INDICATOR,
                                  format_func=indicator_names.get)
     meta = data.metas()[indicator_id]
     labels = (town_name, t("trend_negev"), t("trend_peers"), t("trend_israel"))
@@ -241,11 +241,11 @@ def justice_section() -> None:
 def panel_label(item) -> str:
     meta = data.metas()[item.indicator_id]
     name, unit = meta[f"name_{lang}"], meta[f"unit_{lang}"]
-    if item.higher_is_better is None:
+    if item.direction == NEUTRAL:
         return f"{name}<br>{unit}"
     # Two lines: plotly does not wrap titles, and one line is too long for a phone.
     return f"{name}<br>" + t("panel_detail", unit=unit,
-                             direction=t("higher_better" if item.higher_is_better else "lower_better"))
+                             direction=t("higher_better" if item.direction == HIGHER_IS_BETTER else "lower_better"))
 
 
 def comparison(item) -> str:

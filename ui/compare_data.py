@@ -5,8 +5,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators import comparison
+from indicators import comparison, read_model
+from indicators.exports import authorities_table
 from indicators.formatting import format_value
+from indicators.settings import DIMENSIONS
 from ui import charts, compare_charts, data_access
 from ui.i18n import translate
 
@@ -14,27 +16,17 @@ _PER_SELECTION = 64  # cached selections kept per function
 
 
 @st.cache_data(show_spinner=False)
-def all_observations() -> pd.DataFrame:
-    """Every figure of every indicator (authority_id, indicator_id, year, value, source_id)."""
-    parts = []
-    for indicator_id in data_access.table("indicators")["indicator_id"]:
-        values = data_access.indicator_values(indicator_id)
-        parts.append(values.assign(indicator_id=indicator_id))
-    return pd.concat(parts, ignore_index=True)
-
-
-@st.cache_data(show_spinner=False)
 def percentiles() -> pd.DataFrame:
     """Every authority's percentile per indicator among all of Israel's authorities."""
-    return comparison.percentile_matrix(all_observations(), data_access.table("indicators"))
+    return comparison.percentile_matrix(data_access.observations(), data_access.table("indicators"))
 
 
 @st.cache_data(show_spinner=False)
 def medians() -> pd.DataFrame:
     """Negev and Israel (all authorities) medians per indicator in its reference year."""
-    observations = all_observations()
+    observations = data_access.observations()
     groups = {"negev": data_access.negev_ids(), "israel": data_access.table("authorities")["authority_id"].tolist()}
-    return comparison.group_medians(observations, comparison.reference_years(observations), groups)
+    return comparison.reference_year_medians(observations, comparison.reference_years(observations), groups)
 
 
 def _gaps(authority_ids: tuple[str, ...]) -> pd.DataFrame:
@@ -51,8 +43,8 @@ def grid(authority_ids: tuple[str, ...]) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=_PER_SELECTION)
 def export(authority_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
-    return comparison.export_table(all_observations(), authority_ids, data_access.table("indicators"),
-                                   data_access.names_of_authorities(lang), data_access.table("sources"), lang)
+    return authorities_table(data_access.observations(), authority_ids, data_access.table("indicators"),
+                             data_access.names_of_authorities(lang), data_access.table("sources"), lang)
 
 
 # --- Display pieces, cached per (selection, language). Plotly figures are slow to build and to
@@ -64,7 +56,7 @@ def _t(lang: str, key: str, **kw) -> str:
 
 
 def dimension_titles(lang: str) -> dict[str, str]:
-    return {d: _t(lang, f"dimension_{d}") for d in comparison.DIMENSIONS}
+    return {d: _t(lang, f"dimension_{d}") for d in DIMENSIONS}
 
 
 @st.cache_data(show_spinner=False, max_entries=_PER_SELECTION)
@@ -82,11 +74,10 @@ def side_by_side(authority_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
 def percentile_view(authority_ids: tuple[str, ...], lang: str) -> tuple[go.Figure, pd.DataFrame]:
     """The dot plot and its data table."""
     names = data_access.names_of_authorities(lang)
-    ordered = comparison.ordered_indicators(data_access.table("indicators"))
+    ordered = read_model.ordered_indicators(data_access.table("indicators"))
     indicator_names = dict(zip(ordered["indicator_id"], ordered[f"name_{lang}"], strict=True))
-    better = {i: comparison.direction(d) for i, d in zip(ordered["indicator_id"], ordered["higher_is_better"],
-                                                          strict=True)}
-    axis_label = {i: compare_charts.short_label(n) + (" *" if better[i] is None else "")
+    direction_of = read_model.directions(ordered)
+    axis_label = {i: compare_charts.short_label(n) + (" *" if direction_of[i] == read_model.NEUTRAL else "")
                   for i, n in indicator_names.items()}
     scores = percentiles()
     scores = scores[scores["authority_id"].isin(authority_ids)].merge(
@@ -98,13 +89,13 @@ def percentile_view(authority_ids: tuple[str, ...], lang: str) -> tuple[go.Figur
     scores["hover"] = [f"<b>{a}</b><br>{indicator_names[i]}: {v} ({y})<br>{_t(lang, 'percentile_word')}: {p:.0f}"
                        for a, i, v, y, p in zip(scores["authority"], scores["indicator_id"], scores["value_text"],
                                                 scores["year"], scores["percentile"], strict=True)]
-    rows = {d: [axis_label[i] for i in ordered.loc[ordered["dimension"] == d, "indicator_id"]]
-            for d in comparison.DIMENSIONS}
+    rows = {d: [axis_label[i] for i in ids] for d, ids in read_model.indicators_by_dimension(ordered).items()}
     titles = dimension_titles(lang)
     figure = compare_charts.percentile_dots(scores, rows, titles, [names[a] for a in authority_ids],
                                             _t(lang, "percentile_axis"))
-    direction_text = {True: _t(lang, "direction_higher"), False: _t(lang, "direction_lower"),
-                      None: _t(lang, "direction_none")}
+    direction_text = {read_model.HIGHER_IS_BETTER: _t(lang, "direction_higher"),
+                      read_model.LOWER_IS_BETTER: _t(lang, "direction_lower"),
+                      read_model.NEUTRAL: _t(lang, "direction_none")}
     table = pd.DataFrame({
         translate(lang, "common.town"): scores["authority"],
         _t(lang, "dimension"): scores["dimension"].map(titles),
@@ -112,7 +103,7 @@ def percentile_view(authority_ids: tuple[str, ...], lang: str) -> tuple[go.Figur
         translate(lang, "common.year"): scores["year"],
         _t(lang, "value"): scores["value_text"],
         _t(lang, "percentile_word"): scores["percentile"].round(0),
-        _t(lang, "direction"): scores["indicator_id"].map(lambda i: direction_text[better[i]]),
+        _t(lang, "direction"): scores["indicator_id"].map(lambda i: direction_text[direction_of[i]]),
     })
     return figure, table
 
@@ -142,7 +133,7 @@ def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str) -> 
     values = data_access.indicator_values(indicator_id)
     median_names = [_t(lang, "negev_median"), _t(lang, "israel_median")]
     groups = [sorted(data_access.negev_ids()), data_access.table("authorities")["authority_id"].tolist()]
-    frame = comparison.trend_frame(values, list(authority_ids), names, dict(zip(median_names, groups, strict=True)))
+    frame = read_model.trend_frame(values, list(authority_ids), names, dict(zip(median_names, groups, strict=True)))
     have = set(values.loc[values["authority_id"].isin(authority_ids), "authority_id"])
     missing = [names[a] for a in authority_ids if a not in have]
     if frame.empty:

@@ -5,7 +5,7 @@ import pandas as pd
 import pyarrow
 import streamlit as st
 
-from indicators import peers, store, views
+from indicators import peers, read_model, store, views
 from indicators.names import authority_names, indicator_names
 
 # pyarrow's default allocator (mimalloc) keeps freed memory in its own pools; in a long-running server
@@ -27,28 +27,47 @@ def table(name: str) -> pd.DataFrame:
     return views.table(connection(), name)
 
 
+@st.cache_resource(show_spinner=False)
+def observations() -> pd.DataFrame:
+    """Every figure of every indicator, read once per process and shared read-only (cache_resource: no
+    copy of ≈ 100k rows per call). Callers filter it; they never modify it."""
+    return views.observations(connection())
+
+
+@st.cache_resource(show_spinner=False)
+def gaps() -> pd.DataFrame:
+    """Every recorded reason for a missing figure (shared read-only, like observations)."""
+    return views.gaps(connection())
+
+
+def _rows(frame: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
+    """The rows of one indicator or one authority, without that column (a copy the caller may keep)."""
+    return frame.loc[frame[column] == value].drop(columns=column).reset_index(drop=True)
+
+
 @st.cache_data(show_spinner=False)
 def indicator_values(indicator_id: str) -> pd.DataFrame:
-    return views.indicator_values(connection(), indicator_id)
+    return _rows(observations(), "indicator_id", indicator_id)
 
 
 @st.cache_data(show_spinner=False)
 def authority_values(authority_id: str) -> pd.DataFrame:
-    return views.authority_values(connection(), authority_id)
-
-
-@st.cache_data(show_spinner=False)
-def authority_gaps(authority_id: str) -> pd.DataFrame:
-    return views.authority_gaps(connection(), authority_id)
+    return _rows(observations(), "authority_id", authority_id)
 
 
 @st.cache_data(show_spinner=False)
 def indicator_gaps(indicator_id: str) -> pd.DataFrame:
-    return views.indicator_gaps(connection(), indicator_id)
+    return _rows(gaps(), "indicator_id", indicator_id)
 
 
 @st.cache_data(show_spinner=False)
+def authority_gaps(authority_id: str) -> pd.DataFrame:
+    return _rows(gaps(), "authority_id", authority_id)
+
+
+@st.cache_resource(show_spinner=False)
 def latest_values() -> pd.DataFrame:
+    """Each authority's latest and previous figure per indicator (shared read-only, like observations)."""
     return views.latest_values(connection())
 
 
@@ -60,6 +79,23 @@ def names_of_authorities(lang: str) -> dict[str, str]:
 @st.cache_data(show_spinner=False)
 def names_of_indicators(lang: str) -> dict[str, str]:
     return indicator_names(table("indicators"), lang)
+
+
+@st.cache_data(show_spinner=False)
+def authority_options(lang: str) -> list[str]:
+    """Every authority as town choosers list them (the Negev's first, then by name in `lang`)."""
+    return read_model.authority_options(table("authorities"), names_of_authorities(lang))
+
+
+@st.cache_data(show_spinner=False)
+def indicator_options() -> list[str]:
+    """Every indicator in the one display order."""
+    return read_model.indicator_options(table("indicators"))
+
+
+@st.cache_data(show_spinner=False)
+def indicators_by_dimension() -> dict[str, list[str]]:
+    return read_model.indicators_by_dimension(table("indicators"))
 
 
 def indicator_meta(indicator_id: str) -> dict:

@@ -77,3 +77,20 @@ def non_overlapping(labels: list[dict], zoom: float, padding: float = 2.0) -> li
             kept.append(label)
             boxes.append(box)
     return kept
+
+
+def drawable(text: str) -> str | None:
+    """`text` as the label fonts can draw it: the Hebrew and Arabic fonts have no Latin letters, digits or
+    brackets, so punctuation they lack is dropped (“מפעל (דוגמה)” → “מפעל דוגמה”); None when a letter
+    or digit would be lost (the caller then shows no label and leaves the name to tooltips and tables)."""
+    font = _font(_script(text), LABEL_HEIGHT * PIXEL_SCALE)
+    missing = font.getmask("\U0010fffd").getbbox()  # what the font draws for a character it lacks
+    kept = []
+    for char in text:
+        if char.isspace() or font.getmask(char).getbbox() != missing:
+            kept.append(char)
+        elif char.isalnum():
+            return None
+        else:
+            kept.append(" ")
+    return re.sub(r"\s+", " ", "".join(kept)).strip() or None

@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("peer_groups", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:"),
     PageSpec("local_spend", "pages/local_spend.py", "nav.local_spend", ":material/storefront:"),
     PageSpec("leaky_bucket", "pages/leaky_bucket.py", "nav.leaky_bucket", ":material/water_drop:"),
+    PageSpec("partnerships", "pages/partnerships.py", "nav.partnerships", ":material/hub:"),
     PageSpec("data_methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:"),
 )
 

@@ -41,10 +41,7 @@ def peer_table(authority_id: str, weights: tuple[tuple[str, float], ...], k: int
 
 @st.cache_data(show_spinner=False)
 def landscape() -> pd.DataFrame:
-    """Every authority's SES index, peripherality index and population (latest), for the scatter plot."""
-    values = feature_values()
-    frame = pd.DataFrame({i: v["value"] for i, v in values.items()})
-    return frame.dropna(subset=["ses_index", "peripherality_index"]).rename_axis("authority_id").reset_index()
+    return peers.landscape(feature_values())
 
 
 def outline(geojsons, gap: float = 0.003, tolerance: float = 0.003) -> dict:

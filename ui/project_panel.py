@@ -16,6 +16,9 @@ _GENERATION = "kmm_project_generation"
 # The tool module that validates each section; a tool not built yet is simply not validated.
 _TOOL_MODULES = {"lm3": "indicators.tools.lm3", "leaky_bucket": "indicators.tools.leaky_bucket",
                  "partnerships": "indicators.tools.partnerships"}
+# Sections whose page keeps its state under its own session key: the partnerships page holds a plain dict
+# there (ui/partnership_session.py) and restarts its editors when other code puts a new one in its place.
+_SESSION_KEYS = {"partnerships": "partnerships_state"}
 
 
 def _project() -> dict:
@@ -26,14 +29,27 @@ def _project() -> dict:
 
 def section_state(section: str) -> dict | None:
     """The tool's saved state in this session (a plain dict), or None when it has none yet."""
+    if section in _SESSION_KEYS:
+        return st.session_state.get(_SESSION_KEYS[section])
     return _project()["tools"].get(section)
 
 
 def store_section(section: str, data: dict, town: str | None = None) -> None:
     project = _project()
-    project["tools"][section] = data
+    if section in _SESSION_KEYS:
+        st.session_state[_SESSION_KEYS[section]] = data
+    else:
+        project["tools"][section] = data
     if town:
         project["town"] = town
+
+
+def _all_tools() -> dict:
+    tools = dict(_project()["tools"])
+    for section, key in _SESSION_KEYS.items():
+        if st.session_state.get(key) is not None:
+            tools[section] = st.session_state[key]
+    return tools
 
 
 def generation() -> int:
@@ -42,12 +58,18 @@ def generation() -> int:
     return st.session_state.get(_GENERATION, 0)
 
 
+def _validator(module):
+    """Open the section with the tool's own state_from_dict (which raises ValueError naming what is wrong)
+    and keep it as the tool would save it, a plain dict."""
+    return lambda data: module.state_to_dict(module.state_from_dict(data))
+
+
 def validators() -> dict:
     found = {}
     for section, module_name in _TOOL_MODULES.items():
         try:
-            found[section] = importlib.import_module(module_name).state_from_dict
-        except (ImportError, AttributeError):
+            found[section] = _validator(importlib.import_module(module_name))
+        except ImportError:
             continue
     return found
 
@@ -55,7 +77,7 @@ def validators() -> dict:
 def project_bytes() -> bytes:
     """The project as saved now. The "saved" time changes only when the work changed since it was opened,
     so opening a file and saving it again gives the same bytes."""
-    project = dict(_project())
+    project = {**_project(), "tools": _all_tools()}
     opened = st.session_state.get(_OPENED)
     if opened and project_file.dumps(project["tools"]) == opened[1]:
         project["saved"] = opened[2]
@@ -71,6 +93,11 @@ def open_project(name: str, data: bytes, lang: str) -> str | None:
     if error is not None:
         return translate(lang, f"project_file.error_{error.code}", file=name, section=error.section or "",
                          detail=error.detail or "")
+    for section, key in _SESSION_KEYS.items():
+        if section in project["tools"]:
+            st.session_state[key] = project["tools"].pop(section)
+        else:
+            st.session_state.pop(key, None)
     st.session_state[_PROJECT] = project
     st.session_state[_GENERATION] = generation() + 1
     return None
@@ -95,7 +122,7 @@ def project_panel(section: str, lang: str) -> None:
     if error:
         box.error(error, icon=":material/error:")
         return
-    st.session_state[_OPENED] = (uploaded.file_id, project_file.dumps(_project()["tools"]), _project()["saved"])
+    st.session_state[_OPENED] = (uploaded.file_id, project_file.dumps(_all_tools()), _project()["saved"])
     st.session_state["kmm_project_flash"] = translate(lang, "project_file.opened", file=uploaded.name)
     st.rerun()
 

@@ -1,40 +1,52 @@
 """The authorities table: every local authority of the CBS local-authorities files 2013–2021."""
 from __future__ import annotations
 
-from functools import lru_cache
+import re
 
 import pandas as pd
-import yaml
 
-from indicators.build.cbs_cells import normalise_header, read_sheet_rows
-from indicators.settings import MAPPINGS_DIR, NEGEV_AUTHORITY_IDS, RAW_DIR, authority_id
+from indicators.build.authority_kinds import family_of_kind, kind_of_status
+from indicators.build.cbs_cells import authority_code, normalise_header, read_sheet_rows
+from indicators.build.layout_errors import ColumnNotFoundError, Where
+from indicators.build.mapping_files import Keys, check_source_entry, load_mapping, require_keys
+from indicators.settings import LANGUAGES, MAPPINGS_DIR, NEGEV_AUTHORITY_IDS, RAW_DIR, authority_id
 
 EDITIONS_MAPPING = MAPPINGS_DIR / "authorities_editions.yml"
 NAMES_MAPPING = MAPPINGS_DIR / "authority_names.yml"
-LOCAL_AUTHORITIES_DIR = RAW_DIR / "cbs" / "local-authorities"
+_AUTHORITY_ID = re.compile(r"^(la|rc)-\d+$")
 
 COLUMNS = ["authority_id", "cbs_code", "kind", "name_he", "name_en", "name_ar", "is_negev",
            "district", "district_en", "first_edition", "last_edition"]
 _HEADER_SEARCH_ROWS = 10  # the identity headers sit in the first rows of every edition
 
 
-class HeaderNotFoundError(KeyError):
-    """An expected header is missing: the message names the file, the sheet and the header."""
+def check_editions_mapping(raw: dict, keys: Keys) -> None:
+    require_keys(raw, keys, ["districts_en", "editions", "localities"])
+    for edition, spec in raw["editions"].items():
+        require_keys(spec, keys / "editions" / edition, ["source_id", "file", "sheets", "headers"])
+        require_keys(spec["headers"], keys / "editions" / edition / "headers", ["name", "code", "district", "status"])
+    localities = raw["localities"]
+    require_keys(localities, keys / "localities", ["source_id", "file", "sheet", "headers"])
+    check_source_entry(localities, localities["source_id"], keys / "localities")
+    require_keys(localities["headers"], keys / "localities" / "headers", ["code", "name_en"])
 
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0])
+
+def check_names_mapping(raw: dict, keys: Keys) -> None:
+    for aid, names in raw.items():
+        if not _AUTHORITY_ID.match(str(aid)):
+            raise (keys / aid).error("expected an authority id such as la-9000 or rc-48")
+        require_keys(names, keys / aid, [], LANGUAGES)
 
 
-@lru_cache(maxsize=1)
-def load_mapping() -> dict:
-    return yaml.safe_load(EDITIONS_MAPPING.read_text(encoding="utf-8"))
+def load_editions_mapping() -> dict:
+    return load_mapping(EDITIONS_MAPPING, check_editions_mapping)
 
 
 def load_names() -> dict:
-    return yaml.safe_load(NAMES_MAPPING.read_text(encoding="utf-8")) or {}
+    return load_mapping(NAMES_MAPPING, check_names_mapping)
 
 
-def locate_columns(rows: list[list], headers: dict[str, str], where: str) -> tuple[int, dict[str, int]]:
+def locate_columns(rows: list[list], headers: dict[str, str], where: Where) -> tuple[int, dict[str, int]]:
     """Find the header row holding every expected header; return (row index, {key: column index})."""
     wanted = {key: normalise_header(text) for key, text in headers.items()}
     for i, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
@@ -45,36 +57,24 @@ def locate_columns(rows: list[list], headers: dict[str, str], where: str) -> tup
     # Name the first header no row holds, so the error points at the edition that changed.
     seen = {normalise_header(c) for row in rows[:_HEADER_SEARCH_ROWS] for c in row}
     missing = [text for text in wanted.values() if text not in seen] or list(wanted.values())
-    raise HeaderNotFoundError(
-        f"{where}: header {missing[0]!r} not found in the first {_HEADER_SEARCH_ROWS} rows")
-
-
-def _code(value) -> int | None:
-    """CBS codes are text with leading zeros ('0031'); anything else in the code column is not a row."""
-    text = str(value).strip()
-    if text.endswith(".0"):
-        text = text[:-2]
-    return int(text) if text.isdigit() else None
+    raise ColumnNotFoundError(where, repr(missing[0]), f"missing from the first {_HEADER_SEARCH_ROWS} rows")
 
 
 def read_edition(edition: int, spec: dict) -> pd.DataFrame:
     """One row per authority listed in one edition: code, kind, Hebrew name and district."""
-    kinds = load_mapping()["kinds"]
-    path = LOCAL_AUTHORITIES_DIR / spec["file"]
+    path = RAW_DIR / spec["file"]
     records = []
     for sheet in spec["sheets"]:
         rows = read_sheet_rows(path, sheet)
-        start, cols = locate_columns(rows, spec["headers"], f"{path.name} / sheet {sheet!r}")
+        where = Where(path.name, sheet)
+        start, cols = locate_columns(rows, spec["headers"], where)
         for row in rows[start + 1:]:
-            code = _code(row[cols["code"]])
-            status = normalise_header(row[cols["status"]])
+            code = authority_code(row[cols["code"]])
             if code is None:
                 continue  # blank spacer rows, footnotes and legends below the table
-            if status not in kinds:
-                raise ValueError(f"{path.name} / {sheet!r}: code {code} has unknown status {status!r}")
-            kind = kinds[status]
+            kind = kind_of_status(row[cols["status"]], where)
             records.append({
-                "authority_id": authority_id("rc" if kind == "regional_council" else "la", code),
+                "authority_id": authority_id(family_of_kind(kind), code),
                 "cbs_code": code, "kind": kind, "edition": edition,
                 "name_he": normalise_header(row[cols["name"]]),
                 "district": normalise_header(row[cols["district"]]),
@@ -83,19 +83,19 @@ def read_edition(edition: int, spec: dict) -> pd.DataFrame:
 
 
 def read_all_editions() -> pd.DataFrame:
-    frames = [read_edition(int(ed), spec) for ed, spec in load_mapping()["editions"].items()]
+    frames = [read_edition(int(ed), spec) for ed, spec in load_editions_mapping()["editions"].items()]
     return pd.concat(frames, ignore_index=True)
 
 
 def locality_english_names() -> dict[str, str]:
     """English names of cities and local councils from the CBS localities file 2021, keyed by la-id."""
-    spec = load_mapping()["localities"]
-    path = RAW_DIR / "cbs" / spec["file"]
+    spec = load_editions_mapping()["localities"]
+    path = RAW_DIR / spec["file"]
     rows = read_sheet_rows(path, spec["sheet"])
-    start, cols = locate_columns(rows, spec["headers"], f"{path.name} / sheet {spec['sheet']!r}")
+    start, cols = locate_columns(rows, spec["headers"], Where(path.name, spec["sheet"]))
     names = {}
     for row in rows[start + 1:]:
-        code = _code(row[cols["code"]])
+        code = authority_code(row[cols["code"]])
         name = normalise_header(row[cols["name_en"]])
         if code is not None and name:
             names[authority_id("la", code)] = name
@@ -137,7 +137,7 @@ def build_authorities(rc_names: dict | None = None) -> pd.DataFrame:
     # Arabic names are translations we supply for the Negev authorities only; others stay null.
     table["name_ar"] = table["authority_id"].map(lambda a: names.get(a, {}).get("ar"))
     table["is_negev"] = table["authority_id"].isin(NEGEV_AUTHORITY_IDS)
-    table["district_en"] = table["district"].map(load_mapping()["districts_en"])
+    table["district_en"] = table["district"].map(load_editions_mapping()["districts_en"])
     if table["district_en"].isna().any():
         unknown = sorted(set(table.loc[table["district_en"].isna(), "district"]))
         raise ValueError(f"{EDITIONS_MAPPING.name}: no English name for districts {unknown}")

@@ -16,15 +16,19 @@ import pyarrow.parquet as pq
 from indicators.build import quality_checks
 from indicators.build.authorities import build_authorities
 from indicators.build.boundaries import build_boundaries
-from indicators.build.cbs_budget import extract_budget_values
-from indicators.build.cbs_indices import extract_index_values
-from indicators.build.cbs_physical import extract_physical_values
+from indicators.build.extractors import extract_sources
 from indicators.build.source_register import load_sources, verify_checksums
 from indicators.compute import compute_observations, observation_gaps
+from indicators.contract_checks import check_tables
 from indicators.registry import Indicator, load_registry, load_units
-from indicators.settings import ANALYST_DB, LANGUAGES, NEGEV_AUTHORITY_IDS, PUBLISHED_DIR
-
-TABLE_ORDER = ("authorities", "indicators", "observations", "gaps", "sources", "boundaries")
+from indicators.settings import (
+    ANALYST_DB,
+    DIMENSIONS,
+    LANGUAGES,
+    NEGEV_AUTHORITY_IDS,
+    PUBLISHED_DIR,
+    PUBLISHED_TABLES,
+)
 
 
 def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
@@ -37,20 +41,23 @@ def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
         row |= {f"unit_{lang}": units[ind.unit][lang] for lang in LANGUAGES}
         row |= {f"description_{lang}": ind.description[lang] for lang in LANGUAGES}
         row |= {f"notes_{lang}": (ind.notes or {}).get(lang) for lang in LANGUAGES}
-        row |= {"source_id": ind.source_id, "method": ind.method}
+        row |= {"source_id": ind.source_id} | ind.method.columns()
+        # The read model: one order and one meaning of direction for every page (indicators/read_model.py).
+        row |= {"dimension_order": DIMENSIONS.index(ind.dimension), "display_order": ind.display_order,
+                "direction": ind.direction, "headline_rank": ind.headline_rank}
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["higher_is_better"] = frame["higher_is_better"].astype("boolean")
-    frame["decimals"] = frame["decimals"].astype("int32")
+    frame = frame.astype({"decimals": "int32", "dimension_order": "int32", "display_order": "int32",
+                          "headline_rank": "Int32"})
     return frame
 
 
 def extract_all() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every extractor's figures and gaps, in one long table each."""
-    parts = [extract_physical_values(), extract_budget_values(), extract_index_values()]
-    values = pd.concat([v for v, _ in parts], ignore_index=True)
-    gaps = pd.concat([g for _, g in parts], ignore_index=True)
-    return values, gaps
+    """Every registered extractor's figures and gaps, in one long table each (the columns each one read,
+    with their CBS header text, are in extract_sources().columns_read)."""
+    extracted = extract_sources()
+    return extracted.values, extracted.gaps
 
 
 def drop_unlisted_authorities(values, gaps, authorities, log):
@@ -79,7 +86,6 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
     values, gaps = drop_unlisted_authorities(values, gaps, authorities, log)
     log(f"extracted {len(values):,} figures and {len(gaps):,} gaps in {time.perf_counter() - started:.1f}s")
     observations = compute_observations(values, registry)
-    quality_checks.check_keys(observations, authorities)
     quality_checks.check_ranges(observations, registry)
     boundaries = build_boundaries(authorities)
     tables = {
@@ -90,6 +96,7 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
         "sources": sources,
         "boundaries": boundaries,
     }
+    check_tables(tables)  # every column and test declared in data/schema.yml
     log_review(observations, log)
     log(f"built {len(observations):,} observations of {len(registry)} indicators for "
         f"{len(authorities)} authorities in {time.perf_counter() - started:.1f}s")
@@ -113,7 +120,7 @@ def log_review(observations: pd.DataFrame, log) -> None:
 def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
     """Deterministic files: sorted rows, no index, fixed compression, so a rebuild is byte-identical."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in TABLE_ORDER:
+    for name in PUBLISHED_TABLES:
         frame = tables[name]
         frame = frame.sort_values(list(frame.columns[:3])).reset_index(drop=True)
         table = pa.Table.from_pandas(frame, preserve_index=False)
@@ -123,7 +130,7 @@ def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
 def write_duckdb(published_dir: Path, db_path: Path) -> None:
     db_path.unlink(missing_ok=True)
     con = duckdb.connect(str(db_path))
-    for name in TABLE_ORDER:
+    for name in PUBLISHED_TABLES:
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [str(published_dir / f"{name}.parquet")])
     con.execute("ALTER TABLE authorities ADD PRIMARY KEY (authority_id)")
     con.execute("ALTER TABLE indicators ADD PRIMARY KEY (indicator_id)")

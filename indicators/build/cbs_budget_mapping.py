@@ -1,19 +1,19 @@
-"""Load and validate data/mappings/cbs_budget.yml: per edition, which column holds which budget field."""
+"""data/mappings/cbs_budget.yml as typed editions: per edition, which column holds which budget field."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from indicators.settings import MAPPINGS_DIR
+from indicators.build.mapping_files import Keys, load_mapping, require_keys, require_one_of
+from indicators.settings import MAPPINGS_DIR, RAW_DIR
 
 MAPPING_FILE = MAPPINGS_DIR / "cbs_budget.yml"
 KINDS = ("money", "area", "percent", "per_capita")
-
-
-class MappingError(ValueError):
-    """The mapping file is malformed: the message names the field and edition."""
+YEAR_FROM = ("header_text", "band", "inferred")
+_EDITION_KEYS = {  # layout -> (required, optional) keys beside layout, source_id and file
+    "workbook": (["year_from", "sheets", "scale"], ["year"]),
+    "transcription": (["year_from", "year", "scale"], []),
+}
 
 
 @dataclass(frozen=True)
@@ -30,52 +30,70 @@ class ColumnSpec:
 @dataclass(frozen=True)
 class Edition:
     edition: int
+    layout: str                   # workbook | transcription
     source_id: str
-    path: Path                    # relative to data/raw
+    path: Path                    # the raw file
     year_from: str                # header_text | band | inferred
     year: int | None              # stated data year (checked against the sheet where it says one)
     sheets: tuple[dict, ...]
     scale: dict
     columns: tuple[ColumnSpec, ...]
-    absent: tuple[str, ...]       # fields declared absent (null) for this edition
-    extra: dict                   # layout keys used only by one reader (e.g. the 2022 CSV)
+
+
+def _entries(entry) -> list[dict]:
+    """A field's entry for one edition as a list of {header: [texts], occurrence?, sheet_family?}."""
+    items = entry if isinstance(entry, list) else [entry]
+    return [{"header": item} if isinstance(item, str) else item for item in items]
+
+
+def _check_entry(entry, layout: str, keys: Keys) -> None:
+    for item in _entries(entry):
+        require_keys(item, keys, ["header"], ["occurrence", "sheet_family"])
+        texts = item["header"] if isinstance(item["header"], list) else [item["header"]]
+        if not texts or not all(isinstance(t, str) and t for t in texts):
+            raise keys.error(f"header must be a text or a list of texts, got {item['header']!r}")
+        if layout == "transcription" and (len(texts) > 1 or "occurrence" in item or isinstance(entry, list)):
+            raise keys.error("the transcription needs one exact header per field")
+
+
+def check_mapping(raw: dict, keys: Keys) -> None:
+    for edition, info in raw["editions"].items():
+        where = keys / "editions" / edition
+        require_one_of(info.get("layout"), _EDITION_KEYS, where / "layout")
+        required, optional = _EDITION_KEYS[info["layout"]]
+        require_keys(info, where, ["layout", "source_id", "file", *required], optional)
+        require_one_of(info["year_from"], YEAR_FROM, where / "year_from")
+        require_keys(info["scale"], where / "scale", KINDS)
+        for i, sheet in enumerate(info.get("sheets", ())):
+            require_keys(sheet, where / "sheets" / i, ["name", "family"])
+    for field_id, meta in raw["fields"].items():
+        where = keys / "fields" / field_id
+        require_keys(meta, where, ["kind", "editions"], ["budget_row"])
+        require_one_of(meta["kind"], KINDS, where / "kind")
+        for edition, entry in meta["editions"].items():
+            if entry is not None:
+                _check_entry(entry, raw["editions"][edition]["layout"], where / "editions" / edition)
 
 
 def _specs(field_id: str, meta: dict, entry) -> list[ColumnSpec]:
-    entries = entry if isinstance(entry, list) else [entry]
     specs = []
-    for item in entries:
-        if isinstance(item, str):
-            item = {"header": item}
-        if not isinstance(item, dict) or "header" not in item:
-            raise MappingError(f"{MAPPING_FILE.name}: {field_id}: bad entry {item!r}")
+    for item in _entries(entry):
         texts = item["header"] if isinstance(item["header"], list) else [item["header"]]
         specs.append(ColumnSpec(field_id, tuple(texts), item.get("occurrence"), item.get("sheet_family"),
                                 meta["kind"], bool(meta.get("budget_row"))))
     return specs
 
 
-def load_mapping(path: Path = MAPPING_FILE) -> dict[int, Edition]:
-    """Every edition with its column specs; every field must say something (a header or null) per edition."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_editions(path: Path = MAPPING_FILE, raw_dir: Path = RAW_DIR) -> dict[int, Edition]:
+    """Every edition with its column specs (fields declared null for an edition are left out)."""
+    raw = load_mapping(Path(path), check_mapping)
     editions = {}
     for ed, info in raw["editions"].items():
-        columns, absent = [], []
-        for field_id, meta in raw["fields"].items():
-            if meta.get("kind") not in KINDS:
-                raise MappingError(f"{path.name}: {field_id}: kind must be one of {KINDS}")
-            if ed not in meta["editions"]:
-                raise MappingError(f"{path.name}: {field_id}: edition {ed} not declared (use null if absent)")
-            entry = meta["editions"][ed]
-            if entry is None:
-                absent.append(field_id)
-            else:
-                columns.extend(_specs(field_id, meta, entry))
-        known = {"source_id", "file", "year_from", "year", "sheets", "scale"}
-        editions[int(ed)] = Edition(
-            edition=int(ed), source_id=info["source_id"], path=Path(info["file"]),
+        columns = [spec for field_id, meta in raw["fields"].items() if meta["editions"][ed] is not None
+                   for spec in _specs(field_id, meta, meta["editions"][ed])]
+        editions[ed] = Edition(
+            edition=ed, layout=info["layout"], source_id=info["source_id"], path=raw_dir / info["file"],
             year_from=info["year_from"], year=info.get("year"), sheets=tuple(info.get("sheets", ())),
-            scale=info["scale"], columns=tuple(columns), absent=tuple(absent),
-            extra={k: v for k, v in info.items() if k not in known},
+            scale=info["scale"], columns=tuple(columns),
         )
     return editions

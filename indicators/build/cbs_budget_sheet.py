@@ -1,25 +1,17 @@
 """Locate header rows, data rows, columns and column years in a CBS budget sheet (any edition's layout)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from indicators.build.cbs_cells import normalise_header
-
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
-# The sheet states its default data year either as "שנת עדכון: 2016 (...)" (2016–2018) or in the
-# title "נתונים כספיים של רשויות מקומיות לשנת 2019 (באלפי ש"ח)" (2017–2021).
-_SHEET_YEAR = re.compile(r"(?:שנת עדכון:|לשנת)\s*(\d{4})")
-
-
-class BudgetLayoutError(ValueError):
-    """The sheet does not look as the mapping says: the message names file, sheet and header."""
+from indicators.build.cbs_cells import authority_code, normalise_header
+from indicators.build.cbs_years import band_cell_year, stated_year, years_in_header
+from indicators.build.layout_errors import ColumnNotFoundError, LayoutError, Where, single_column
 
 
 @dataclass(frozen=True)
 class BudgetSheet:
     """One budget sheet split into its header band and its authority rows."""
-    where: str                      # "file.xlsx / sheet" for error messages
+    where: Where
     header: list[list[str]]         # normalised header cells, rows above the first authority row
     rows: list[list]                # authority rows only (code cell parses as an integer)
     code_col: int
@@ -29,34 +21,24 @@ class BudgetSheet:
         return [r[col] for r in self.header if col < len(r) and r[col]]
 
 
-def parse_code(value) -> int | None:
-    """CBS authority code as int: text with leading zeros ('0831') in most editions, a float (48.0) in 2019."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return int(value) if value == value and float(value).is_integer() else None
-    text = str(value).strip()
-    return int(text) if text.isdigit() else None
-
-
-def _find_column(header: list[list[str]], prefix: str, where: str) -> int:
+def _find_column(header: list[list[str]], prefix: str, where: Where) -> int:
     for row in header:
         for j, cell in enumerate(row):
             if cell.startswith(prefix):
                 return j
-    raise BudgetLayoutError(f"{where}: no header cell starting with {prefix!r}")
+    raise ColumnNotFoundError(where, f"starting with {prefix!r}", "missing")
 
 
-def split_sheet(raw_rows: list[list], where: str) -> BudgetSheet:
+def split_sheet(raw_rows: list[list], where: Where) -> BudgetSheet:
     """Header band = every row above the first row whose code column holds an authority code."""
     scan = [[normalise_header(c) for c in r] for r in raw_rows[:15]]
     code_col = _find_column(scan, "סמל הרשות", where)
     name_col = _find_column(scan, "שם הרשות", where)
-    first = next((i for i, r in enumerate(raw_rows) if parse_code(r[code_col]) is not None), None)
+    first = next((i for i, r in enumerate(raw_rows) if authority_code(r[code_col]) is not None), None)
     if first is None:
-        raise BudgetLayoutError(f"{where}: no authority rows found")
+        raise LayoutError(where, "no authority rows found")
     header = [[normalise_header(c) for c in r] for r in raw_rows[:first]]
-    rows = [r for r in raw_rows[first:] if parse_code(r[code_col]) is not None]
+    rows = [r for r in raw_rows[first:] if authority_code(r[code_col]) is not None]
     return BudgetSheet(where=where, header=header, rows=rows, code_col=code_col, name_col=name_col)
 
 
@@ -69,46 +51,28 @@ def find_column(sheet: BudgetSheet, texts: list[str], occurrence: int | None) ->
     wanted = [normalise_header(t) for t in texts]
     width = max(len(r) for r in sheet.header)
     hits = [j for j in range(width) if all(t in sheet.column_headers(j) for t in wanted)]
-    label = " + ".join(repr(t) for t in wanted)
-    if not hits:
-        raise BudgetLayoutError(f"{sheet.where}: expected header {label} not found")
-    if occurrence is None:
-        if len(hits) > 1:
-            raise BudgetLayoutError(
-                f"{sheet.where}: header {label} is ambiguous (columns {hits}); give an occurrence")
-        return hits[0]
-    if occurrence > len(hits):
-        raise BudgetLayoutError(
-            f"{sheet.where}: header {label} occurs {len(hits)} times, mapping asks for #{occurrence}")
-    return hits[occurrence - 1]
+    return single_column(hits, sheet.where, " + ".join(repr(t) for t in wanted), occurrence)
 
 
 def sheet_default_year(sheet: BudgetSheet) -> int | None:
     """The data year the sheet states for columns without a year of their own (None if it states none)."""
-    for row in sheet.header:
-        for cell in row:
-            match = _SHEET_YEAR.search(cell)
-            if match:
-                return int(match.group(1))
-    return None
+    return stated_year(cell for row in sheet.header for cell in row)
 
 
 def band_year(sheet: BudgetSheet, col: int) -> int | None:
     """A number like 2015.0 in the header band above a column: the year that column describes (2016 file)."""
-    for row in sheet.header:
-        if col < len(row):
-            try:
-                value = float(row[col])
-            except ValueError:
-                continue
-            if value.is_integer() and 1990 <= value <= 2049:
-                return int(value)
-    return None
+    years = [band_cell_year(text) for text in sheet.column_headers(col)]
+    return next((year for year in years if year is not None), None)
 
 
-def header_text_year(texts: list[str], where: str) -> int:
+def header_texts(sheet: BudgetSheet, col: int) -> str:
+    """The column's header cells top to bottom, the year band left out (for provenance rows)."""
+    return " / ".join(text for text in sheet.column_headers(col) if band_cell_year(text) is None)
+
+
+def header_text_year(texts: list[str], where: Where) -> int:
     """2013–2015 layouts write the year into the header itself ('... (אלפי ש"ח) 2013'): exactly one year."""
-    years = {int(y) for t in texts for y in _YEAR_IN_TEXT.findall(t)}
+    years = set().union(*(years_in_header(t) for t in texts))
     if len(years) != 1:
-        raise BudgetLayoutError(f"{where}: header {texts!r} should name exactly one year, found {sorted(years)}")
+        raise LayoutError(where, f"header {texts!r} should name exactly one year, found {sorted(years)}")
     return years.pop()

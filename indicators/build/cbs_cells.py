@@ -7,6 +7,8 @@ from pathlib import Path
 
 import python_calamine
 
+from indicators.build.layout_errors import SheetNotFoundError, Where
+
 # CBS symbols: ".." = not available/not published, "-" = nil or not applicable, "..." = not reported.
 # All of them (and blanks) are gaps, never zero.
 _GAP_REASONS = {
@@ -62,9 +64,28 @@ def read_sheet_rows(path: Path, sheet_name: str) -> list[list]:
     """All rows of one sheet as Python values (calamine reads both .xls and .xlsx)."""
     book = _workbook(str(path))
     if sheet_name not in book.sheet_names:
-        raise KeyError(f"{Path(path).name}: no sheet {sheet_name!r}; sheets are {book.sheet_names}")
+        raise SheetNotFoundError(Where(Path(path).name, sheet_name), list(book.sheet_names))
     return book.get_sheet_by_name(sheet_name).to_python()
 
 
-def sheet_names(path: Path) -> list[str]:
-    return list(_workbook(str(path)).sheet_names)
+def authority_code(cell) -> int | None:
+    """CBS authority code from a cell: text with leading zeros ('0031') in most editions, a float (48.0) in 2019.
+
+    None for anything else (blank, totals, legends and footnotes below a table).
+    """
+    if isinstance(cell, bool) or cell is None:
+        return None
+    if isinstance(cell, (int, float)):
+        return int(cell) if float(cell).is_integer() and cell > 0 else None
+    text = str(cell).strip().removesuffix(".0")
+    return int(text) if text.isdigit() else None
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 26 -> 'AA': the column as a spreadsheet shows it, for provenance rows."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

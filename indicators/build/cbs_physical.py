@@ -1,4 +1,4 @@
-"""Extract the CBS physical & population sheet (editions 2013-2022) into the (values, gaps) contract.
+"""Extract the CBS physical & population sheet (editions 2013-2022) into figures, gaps and the columns read.
 
 Which column holds which figure, per edition, is declared in data/mappings/cbs_physical.yml; this module only
 follows it. Data-year convention: `year` is the year the figure describes - the sheet's year band (banded
@@ -8,100 +8,105 @@ checked against the header) or the year inferred for the 2022 transcription (sta
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-import pandas as pd
-import yaml
-
-from indicators.build.cbs_cells import clean_cell, normalise_header, read_sheet_rows
-from indicators.build.cbs_physical_csv import (
-    column_index,
-    read_transcription,
-    transcribed_cell,
-    transcription_authorities,
-)
+from indicators.build.authority_kinds import family_of_status
+from indicators.build.cbs_cells import authority_code, clean_cell, column_letter, normalise_header, read_sheet_rows
 from indicators.build.cbs_physical_layouts import (
     CODE_HEADER,
     KIND_HEADER,
-    MappingError,
-    authority_code,
     banded_columns,
-    family_of,
     find_banded_column,
     find_header_row,
     find_prefixed_column,
     find_split_column,
-    parse_band_year,
     update_year,
-    years_in_header,
 )
+from indicators.build.cbs_years import parse_band_year, years_in_header
+from indicators.build.layout_errors import LayoutError, Where
+from indicators.build.mapping_files import Keys, load_mapping, require_keys, require_one_of
+from indicators.build.records import ColumnRead, Extracted, RecordCollector
+from indicators.build.transcription import read_transcription, transcribed_cell
 from indicators.settings import MAPPINGS_DIR, RAW_DIR, authority_id
 
 MAPPING_FILE = MAPPINGS_DIR / "cbs_physical.yml"
-VALUE_COLUMNS = ["authority_id", "field_id", "year", "edition", "value", "source_id"]
-GAP_COLUMNS = ["authority_id", "field_id", "year", "edition", "reason", "source_id"]
+_EDITION_KEYS = {"split": ["sheets"], "banded": ["sheet"], "transcription": []}
+_ENTRY_KEYS = {  # layout -> (required, optional) keys of one field's entry
+    "split": (["header", "year"], ["scale", "year_basis", "unit_note"]),
+    "banded": (["header"], ["sub", "year", "year_basis", "scale", "unit_note"]),
+    "transcription": (["header", "year", "year_basis"], ["scale"]),
+}
 
 
-@lru_cache(maxsize=4)
-def load_mapping(path: Path = MAPPING_FILE) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def check_mapping(raw: dict, keys: Keys) -> None:
+    """Each edition's layout keys and each field entry's keys, per layout."""
+    for edition, cfg in raw["editions"].items():
+        require_one_of(cfg.get("layout"), _EDITION_KEYS, keys / "editions" / edition / "layout")
+        require_keys(cfg, keys / "editions" / edition, ["layout", "source_id", "file", *_EDITION_KEYS[cfg["layout"]]])
+    for field_id, field in raw["fields"].items():
+        require_keys(field, keys / "fields" / field_id, ["editions"], ["description", "zero_is_gap"])
+        for edition, entry in field["editions"].items():
+            layout, where = raw["editions"][edition]["layout"], keys / "fields" / field_id / "editions" / edition
+            specs = {}
+            if entry is not None and layout == "split":
+                require_keys(entry, where, [], ["la", "rc"])
+                specs = {where / family: spec for family, spec in entry.items() if spec is not None}
+            elif entry is not None:
+                specs = {where: entry}
+            for spec_keys, spec in specs.items():
+                require_keys(spec, spec_keys, *_ENTRY_KEYS[layout])
 
 
-class _Collector:
-    """Accumulates value and gap rows and refuses duplicates (one figure per authority/field/year/edition)."""
+class _Located(NamedTuple):
+    field_id: str
+    index: int
+    year: int
+    scale: float
 
-    def __init__(self, zero_gaps: dict[str, str]) -> None:
-        self.zero_gaps = zero_gaps  # field_id -> gap reason for a 0 that cannot be a real figure
-        self.values: list[tuple] = []
-        self.gaps: list[tuple] = []
-        self._seen: set[tuple] = set()
 
-    def add(self, family, code, field_id, year, edition, cell, source_id, scale=1, transcribed=False):
-        aid = authority_id(family, code)
-        key = (aid, field_id, year, edition)
-        if key in self._seen:
-            raise MappingError(f"edition {edition}: {aid} appears twice for {field_id}")
-        self._seen.add(key)
-        value, reason = transcribed_cell(cell) if transcribed else clean_cell(cell)
-        if value == 0 and field_id in self.zero_gaps:
-            value, reason = None, self.zero_gaps[field_id]
+class _Edition:
+    """One edition being read: where its figures go, and how a cell becomes a figure or a gap."""
+
+    def __init__(self, edition: int, cfg: dict, raw_dir: Path, zero_gaps: dict[str, str], out: RecordCollector):
+        self.edition, self.source_id, self.path = edition, cfg["source_id"], raw_dir / cfg["file"]
+        self.zero_gaps, self.out = zero_gaps, out  # zero_gaps: field_id -> reason for a 0 that is no figure
+
+    def located(self, field_id: str, where: Where, index: int, year: int, spec: dict, header: str,
+                sub: str | None = None, band: str | None = None) -> _Located:
+        self.out.add_column(ColumnRead(field_id, self.edition, self.source_id, where.file, where.sheet,
+                                       column_letter(index), header, sub or None, band or None, year))
+        return _Located(field_id, index, year, spec.get("scale", 1))
+
+    def add(self, aid: str, column: _Located, value: float | None, reason: str | None) -> None:
+        if value == 0 and column.field_id in self.zero_gaps:
+            value, reason = None, self.zero_gaps[column.field_id]
         if value is None:
-            self.gaps.append((aid, field_id, year, edition, reason, source_id))
+            self.out.add_gap(aid, column.field_id, column.year, self.edition, reason, self.source_id)
         else:
-            scaled = value * scale if scale == 1 else round(value * scale, 6)  # thousands -> persons
-            self.values.append((aid, field_id, year, edition, scaled, source_id))
-
-    def frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        values = pd.DataFrame(self.values, columns=VALUE_COLUMNS)
-        gaps = pd.DataFrame(self.gaps, columns=GAP_COLUMNS)
-        for frame in (values, gaps):
-            frame["year"] = frame["year"].astype("int64")
-            frame["edition"] = frame["edition"].astype("int64")
-        values["value"] = values["value"].astype("float64")
-        return values, gaps
+            scaled = value * column.scale if column.scale == 1 else round(value * column.scale, 6)  # thousands
+            self.out.add_value(aid, column.field_id, column.year, self.edition, scaled, self.source_id)
 
 
 def _specs(mapping: dict, edition: int) -> dict:
     """field_id -> this edition's mapping entry, leaving out fields declared absent (null)."""
-    return {fid: entry[edition] for fid, entry in mapping["fields"].items() if entry.get(edition)}
+    return {fid: field["editions"][edition] for fid, field in mapping["fields"].items() if field["editions"][edition]}
 
 
-def _split_year(spec: dict, where: str) -> int:
+def _split_year(spec: dict, where: Where) -> int:
     """Year of a split-layout column: explicit in the mapping, and consistent with any year in the header."""
     year, written = int(spec["year"]), years_in_header(spec["header"])
     if written and year not in written:
-        raise MappingError(f"{where}: year {year} is not among the years {sorted(written)} in {spec['header']!r}")
+        raise LayoutError(where, f"year {year} is not among the years {sorted(written)} in {spec['header']!r}")
     if not written and not spec.get("year_basis"):
-        raise MappingError(f"{where}: header {spec['header']!r} has no year; the mapping must give year_basis")
+        raise LayoutError(where, f"header {spec['header']!r} has no year; the mapping must give year_basis")
     return year
 
 
-def _extract_split(edition: int, cfg: dict, specs: dict, out: _Collector) -> None:
-    path = RAW_DIR / cfg["path"]
+def _extract_split(ed: _Edition, cfg: dict, specs: dict) -> None:
     for family, sheet in cfg["sheets"].items():
-        where = f"{path.name} / sheet {sheet!r}"
-        rows = read_sheet_rows(path, sheet)
+        where = Where(ed.path.name, sheet)
+        rows = read_sheet_rows(ed.path, sheet)
         head = find_header_row(rows, where)
         cells = rows[head]
         code_i = find_prefixed_column(cells, CODE_HEADER, where)
@@ -111,70 +116,83 @@ def _extract_split(edition: int, cfg: dict, specs: dict, out: _Collector) -> Non
             spec = by_family.get(family)
             if spec:
                 index = find_split_column(cells, normalise_header(spec["header"]), where)
-                located.append((field_id, index, _split_year(spec, where), spec.get("scale", 1)))
+                located.append(ed.located(field_id, where, index, _split_year(spec, where), spec,
+                                          normalise_header(cells[index])))
         for row in rows[head + 1:]:
             code = authority_code(row[code_i])
             if code is None:
                 continue  # totals, footnotes and the legend below the table
-            if family_of(row[kind_i], where) != family:
-                raise MappingError(f"{where}: code {code} has status {row[kind_i]!r}, not a {family} authority")
-            for field_id, index, year, scale in located:
-                out.add(family, code, field_id, year, edition, row[index], cfg["source_id"], scale)
+            if family_of_status(row[kind_i], where) != family:
+                raise LayoutError(where, f"code {code} has status {row[kind_i]!r}, not a {family} authority")
+            for column in located:
+                ed.add(authority_id(family, code), column, *clean_cell(row[column.index]))
 
 
-def _banded_year(column, spec: dict, update: int, where: str) -> int:
+def _band_text(cell) -> str:
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return normalise_header(cell)
+
+
+def _banded_year(column, spec: dict, update: int, where: Where) -> int:
     """Band year of a column; an explicit mapping year may only stand in for a blank band."""
     if "year" in spec:
         if normalise_header(column.band):
-            raise MappingError(f"{where}: {spec['header']!r} has band {column.band!r}; mapping year not allowed")
+            raise LayoutError(where, f"{spec['header']!r} has band {column.band!r}; mapping year not allowed")
         return int(spec["year"])
     return parse_band_year(column.band, update)
 
 
-def _extract_banded(edition: int, cfg: dict, specs: dict, out: _Collector) -> None:
-    path = RAW_DIR / cfg["path"]
-    where = f"{path.name} / sheet {cfg['sheet']!r}"
-    rows = read_sheet_rows(path, cfg["sheet"])
+def _extract_banded(ed: _Edition, cfg: dict, specs: dict) -> None:
+    where = Where(ed.path.name, cfg["sheet"])
+    rows = read_sheet_rows(ed.path, cfg["sheet"])
     head = find_header_row(rows, where)
     update = update_year(rows, head - 1, where)
     columns = banded_columns(rows, head)
-    code_i = find_banded_column(columns, {"header": CODE_HEADER}, where).index
-    kind_i = find_banded_column(columns, {"header": KIND_HEADER}, where).index
+    code_i = find_banded_column(columns, CODE_HEADER, "", where).index
+    kind_i = find_banded_column(columns, KIND_HEADER, "", where).index
     located = []
     for field_id, spec in specs.items():
-        column = find_banded_column(columns, {**spec, "header": normalise_header(spec["header"])}, where)
-        located.append((field_id, column.index, _banded_year(column, spec, update, where), spec.get("scale", 1)))
+        column = find_banded_column(columns, normalise_header(spec["header"]), normalise_header(spec.get("sub")),
+                                    where)
+        located.append(ed.located(field_id, where, column.index, _banded_year(column, spec, update, where), spec,
+                                  column.header, column.sub, _band_text(column.band)))
     for row in rows[head + 2:]:
         code = authority_code(row[code_i])
         if code is None:
             continue
-        family = family_of(row[kind_i], where)
-        for field_id, index, year, scale in located:
-            out.add(family, code, field_id, year, edition, row[index], cfg["source_id"], scale)
+        aid = authority_id(family_of_status(row[kind_i], where), code)
+        for column in located:
+            ed.add(aid, column, *clean_cell(row[column.index]))
 
 
-def _extract_flat_csv(edition: int, cfg: dict, specs: dict, out: _Collector) -> None:
-    path = RAW_DIR / cfg["path"]
-    where = path.name
-    headers, rows = read_transcription(path)
+def transcribed_figure(text: str) -> tuple[float | None, str | None]:
+    """The transcription wrote CBS '-' (nil) as 0, so a zero cannot be told from '-': zeros are kept as nil gaps
+    (CBS itself prints '-' rather than 0 for nil counts and shares)."""
+    value, reason = clean_cell(transcribed_cell(text))
+    return (None, "nil_or_not_applicable") if value == 0 else (value, reason)
+
+
+def _extract_transcription(ed: _Edition, cfg: dict, specs: dict) -> None:
+    table = read_transcription(ed.path)
     located = []
     for field_id, spec in specs.items():
-        index = column_index(headers, normalise_header(spec["header"]), where)
+        index = table.column(spec["header"])
         # 2022 years are inferred (see year_basis in the mapping): the transcription lost the year band.
-        located.append((field_id, index, int(spec["year"]), spec.get("scale", 1)))
-    for family, code, row in transcription_authorities(headers, rows, where):
-        for field_id, index, year, scale in located:
-            out.add(family, code, field_id, year, edition, row[index], cfg["source_id"], scale, transcribed=True)
+        located.append(ed.located(field_id, table.where, index, int(spec["year"]), spec, table.headers[index]))
+    for aid, row in table.authority_rows():
+        for column in located:
+            ed.add(aid, column, *transcribed_figure(row[column.index]))
 
 
-_LAYOUTS = {"split": _extract_split, "banded": _extract_banded, "flat_csv": _extract_flat_csv}
+_LAYOUTS = {"split": _extract_split, "banded": _extract_banded, "transcription": _extract_transcription}
 
 
-def extract_physical_values(mapping_path: Path = MAPPING_FILE) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """All mapped figures of every authority in every edition, as (values, gaps) DataFrames."""
-    mapping = load_mapping(Path(mapping_path))
-    zero_gaps = {fid: e["zero_is_gap"] for fid, e in mapping["fields"].items() if e.get("zero_is_gap")}
-    out = _Collector(zero_gaps)
+def extract(mapping_path: Path = MAPPING_FILE, raw_dir: Path = RAW_DIR) -> Extracted:
+    """All mapped figures of every authority in every edition, with the columns they were read from."""
+    mapping = load_mapping(Path(mapping_path), check_mapping)
+    zero_gaps = {fid: f["zero_is_gap"] for fid, f in mapping["fields"].items() if f.get("zero_is_gap")}
+    out = RecordCollector(Path(mapping_path).name)
     for edition, cfg in sorted(mapping["editions"].items()):
-        _LAYOUTS[cfg["layout"]](int(edition), cfg, _specs(mapping, edition), out)
-    return out.frames()
+        _LAYOUTS[cfg["layout"]](_Edition(edition, cfg, raw_dir, zero_gaps, out), cfg, _specs(mapping, edition))
+    return out.extracted()

@@ -1,22 +1,17 @@
-"""Locate columns and data years in the two layouts of the CBS physical & population sheet (split, banded)."""
+"""Locate the header row, the update year and the columns in the two layouts of the CBS physical & population
+sheet (split, banded)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from indicators.build.cbs_cells import normalise_header
+from indicators.build.cbs_years import stated_year
+from indicators.build.layout_errors import ColumnNotFoundError, LayoutError, Where, single_column
 
 NAME_HEADER = "שם הרשות"
 CODE_HEADER = "סמל הרשות"
 KIND_HEADER = "מעמד מוניציפלי"
 
-_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
-_SCHOOL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})/(\d{2})(?!\d)")
-_UPDATE_YEAR = re.compile(r"שנת עדכון:\s*(\d{4})")
-
-
-class MappingError(ValueError):
-    """A mapped header is missing or ambiguous: the message names the file, sheet and header."""
 
 
 @dataclass(frozen=True)
@@ -27,56 +22,20 @@ class Column:
     band: str
 
 
-def school_year_end(text: str) -> int | None:
-    """'תשפ"א 2020/21' -> 2021: a school year counts as the calendar year in which it ends."""
-    match = _SCHOOL_YEAR.search(text)
-    if not match:
-        return None
-    start, end2 = int(match.group(1)), int(match.group(2))
-    end = start - start % 100 + end2
-    return end if end > start else end + 100
-
-
-def parse_band_year(cell, update_year: int) -> int:
-    """Data year of a band cell: blank -> update year; '2021-2017' -> 2021 (last year); school year -> end year."""
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        return int(cell)
-    text = normalise_header(cell)
-    if not text:
-        return update_year
-    school = school_year_end(text)
-    if school:
-        return school
-    years = [int(y) for y in _YEAR.findall(text)]
-    if not years:
-        raise ValueError(f"cannot read a year from band cell {text!r}")
-    return max(years)
-
-
-def years_in_header(text: str) -> set[int]:
-    """Years written in a split-layout header (school years also count by their end year)."""
-    found = {int(y) for y in _YEAR.findall(text)}
-    school = school_year_end(text)
-    if school:
-        found.add(school)
-    return found
-
-
-def find_header_row(rows: list[list], where: str) -> int:
+def find_header_row(rows: list[list], where: Where) -> int:
     """Index of the row holding 'שם הרשות' in one of its first three cells (editions move it around)."""
     for i, row in enumerate(rows[:12]):
         if any(normalise_header(c) == NAME_HEADER for c in row[:3]):
             return i
-    raise MappingError(f"{where}: no header row with {NAME_HEADER!r} in the first 12 rows")
+    raise ColumnNotFoundError(where, repr(NAME_HEADER), "missing from the first 12 rows")
 
 
-def update_year(rows: list[list], band_row: int, where: str) -> int:
+def update_year(rows: list[list], band_row: int, where: Where) -> int:
     """The edition's update year, written as 'שנת עדכון: YYYY' in the band row (banded layout)."""
-    for cell in rows[band_row][:4]:
-        match = _UPDATE_YEAR.search(normalise_header(cell))
-        if match:
-            return int(match.group(1))
-    raise MappingError(f"{where}: no 'שנת עדכון' cell in the band row {band_row}")
+    year = stated_year(rows[band_row][:4])
+    if year is None:
+        raise LayoutError(where, f"no 'שנת עדכון' cell in the band row {band_row}")
+    return year
 
 
 def banded_columns(rows: list[list], header_row: int) -> list[Column]:
@@ -94,44 +53,19 @@ def banded_columns(rows: list[list], header_row: int) -> list[Column]:
     return columns
 
 
-def find_banded_column(columns: list[Column], spec: dict, where: str) -> Column:
-    """The single column whose header and sub-header equal the mapping entry (sub defaults to blank)."""
-    header, sub = spec["header"], spec.get("sub", "")
-    hits = [c for c in columns if c.header == header and c.sub == sub]
-    if len(hits) != 1:
-        state = "missing" if not hits else f"ambiguous ({len(hits)} columns)"
-        raise MappingError(f"{where}: header {header!r} / sub-header {sub!r} is {state}")
-    return hits[0]
+def find_banded_column(columns: list[Column], header: str, sub: str, where: Where) -> Column:
+    """The single column whose header and sub-header equal the mapping entry's (normalised) text."""
+    hits = [c.index for c in columns if c.header == header and c.sub == sub]
+    return columns[single_column(hits, where, f"{header!r} / sub-header {sub!r}")]
 
 
-def find_split_column(header_cells: list, header: str, where: str) -> int:
+def find_split_column(header_cells: list, header: str, where: Where) -> int:
     """Index of the one column whose normalised header text equals `header` (split layout)."""
     hits = [i for i, c in enumerate(header_cells) if normalise_header(c) == header]
-    if len(hits) != 1:
-        state = "missing" if not hits else f"ambiguous ({len(hits)} columns)"
-        raise MappingError(f"{where}: header {header!r} is {state}")
-    return hits[0]
+    return single_column(hits, where, repr(header))
 
 
-def find_prefixed_column(header_cells: list, prefix: str, where: str) -> int:
+def find_prefixed_column(header_cells: list, prefix: str, where: Where) -> int:
     """Index of the identification column whose header starts with `prefix` ('סמל הרשות 2013')."""
     hits = [i for i, c in enumerate(header_cells) if normalise_header(c).startswith(prefix)]
-    if not hits:
-        raise MappingError(f"{where}: header {prefix!r} is missing")
-    return hits[0]
-
-
-def authority_code(cell) -> int | None:
-    """CBS code from a text cell with leading zeros ('0031') or a number; None on total/legend rows."""
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        return int(cell) if cell == int(cell) and cell > 0 else None
-    text = normalise_header(cell)
-    return int(text) if text.isdigit() else None
-
-
-def family_of(kind_cell, where: str) -> str:
-    """'rc' for a regional council, 'la' for a city or local council."""
-    kind = normalise_header(kind_cell)
-    if not kind:
-        raise MappingError(f"{where}: blank municipal status")
-    return "rc" if "אזורית" in kind else "la"
+    return single_column(hits[:1], where, repr(prefix))

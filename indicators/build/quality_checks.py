@@ -1,5 +1,6 @@
-"""Checks on the built tables: hard failures for impossible values, a review list for suspicious jumps,
-and the coverage matrix printed in the build log."""
+"""Checks on the built tables that are not column tests (those are declared in data/schema.yml and run by
+indicators/contract_checks.py): percentages within 0–100 by the indicator's unit, a review list for suspicious
+jumps, and the coverage matrix printed in the build log."""
 from __future__ import annotations
 
 import pandas as pd
@@ -25,14 +26,6 @@ def check_ranges(observations: pd.DataFrame, registry: tuple[Indicator, ...]) ->
     pop = observations[observations["indicator_id"] == "population"]
     if (pop["value"] < 0).any():
         raise QualityError("negative population")
-
-
-def check_keys(observations: pd.DataFrame, authorities: pd.DataFrame) -> None:
-    unknown = set(observations["authority_id"]) - set(authorities["authority_id"])
-    if unknown:
-        raise QualityError(f"observations for unknown authorities: {sorted(unknown)[:20]}")
-    if observations.duplicated(["authority_id", "indicator_id", "year"]).any():
-        raise QualityError("more than one figure per authority, indicator and year")
 
 
 def year_on_year_jumps(observations: pd.DataFrame) -> pd.DataFrame:

@@ -1,2 +1,2 @@
-"""The KMM working tools (local spend / LM3, the leaky bucket, partnerships) and their project file.
-Pure Python: pages render them, nothing here imports streamlit."""
+"""The KMM working tools (local spend and LM3, the leaky bucket, partnerships) and their project file:
+pure computation, no Streamlit."""

@@ -40,9 +40,19 @@ def test_sql_indicator_shows_its_query(open_app):
     at = open_app(PAGE, lang="en")
     sql = (PUBLISHED_DIR.parent.parent / "indicators" / "sql" / "density_per_km2.sql").read_text(encoding="utf-8")
     assert any(code.value.strip() == sql.strip() for code in at.code)
-    methods = _published("indicators")["method"]
-    sql_count = methods.str.startswith(("sql:", "per_resident:", "percent_of:", "land_share:")).sum()
-    assert len(at.code) == sql_count
+    forms = _published("indicators")["method_form"]
+    assert len(at.code) == (forms != "field").sum(), "every computed indicator shows its query"
+
+
+def test_method_is_explained_from_its_structured_inputs(open_app):
+    at = open_app(PAGE, lang="en")
+    text = _text(at)
+    assert "CBS fields read:** `population_total`, `area_km2`" in text
+    assert "(`income_support_recipients_during_year` / `income_support_recipients_end_year`)" in text
+    assert "population of the same year, per 1,000 residents" in text and "each edition's own name is read" in text
+    assert "population of the same year, per resident;" in text
+    assert "CBS's own per-resident figure (`income_regular_per_capita`)" in text
+    assert "(`income_own_total`) as a percentage of another from the same edition (`income_regular_total`)" in text
 
 
 def test_years_covered_come_from_the_observations(open_app):

@@ -128,3 +128,30 @@ def test_the_example_in_each_language(open_app, lang):
     assert [m.value for m in at.metric][:4] == ["1,000,000", "380,000", "172,000", "1.55"]
     assert {b.key for b in at.get("download_button")} >= {"lm3_export_csv", "lm3_export_xlsx", "lm3_export_print",
                                                             "project_save_lm3", "lm3_example_csv"}
+
+
+def test_one_project_file_restores_all_three_tools(open_app):
+    from indicators.tools import leaky_bucket, partnerships
+    from indicators.tools.partnership_example import EXAMPLE_ACTORS, example_state
+
+    project = project_file.new_project("la-1161", saved="2026-01-01T00:00:00+00:00")
+    project["tools"]["lm3"] = lm3_example.example_state()
+    project["tools"]["leaky_bucket"] = {**leaky_bucket.empty_state(), "authority": "la-831",
+                                        "user_flows": {"tourism": 5_000_000}}
+    project["tools"]["partnerships"] = partnerships.state_to_dict(
+        example_state("Yeruham food partnership", {a[0]: a[0] for a in EXAMPLE_ACTORS}, lambda i: f"R{i}"))
+    at = open_app(PAGE, lang="en")
+    at.sidebar.file_uploader(key="project_open_lm3_0").upload("all.json", project_file.dumps(project),
+                                                              "application/json")
+    at.run()
+    _no_exception(at)
+    assert _metrics(at)["LM3"] == "1.55"
+    at.switch_page("pages/leaky_bucket.py")
+    at.run()
+    _no_exception(at)
+    assert at.selectbox(key="lb_authority_1").value == "la-831"
+    assert at.number_input(key="lb_tourism_1").value == 5_000_000
+    at.switch_page("pages/partnerships.py")
+    at.run()
+    _no_exception(at)
+    assert at.text_input(key="partnerships_title").value == "Yeruham food partnership"

@@ -4,7 +4,8 @@ import pytest
 
 from indicators.build import authorities as au
 from indicators.build.boundaries import english_names, read_layer
-from indicators.build.cbs_cells import read_sheet_rows
+from indicators.build.cbs_cells import authority_code, read_sheet_rows
+from indicators.build.layout_errors import ColumnNotFoundError
 from indicators.settings import AUTHORITY_KINDS, NEGEV_AUTHORITY_IDS, RAW_DIR
 
 LA_DIR = RAW_DIR / "cbs" / "local-authorities"
@@ -17,7 +18,7 @@ def table() -> pd.DataFrame:
 
 @pytest.mark.parametrize("edition", range(2013, 2022))
 def test_every_edition_lists_255_authorities(edition):
-    spec = au.load_mapping()["editions"][edition]
+    spec = au.load_editions_mapping()["editions"][edition]
     rows = au.read_edition(edition, spec)
     assert len(rows) == 255
     assert rows["authority_id"].is_unique
@@ -78,16 +79,16 @@ SPOT = [
 def test_spot_check_raw_rows(edition, file, sheet, row, name, code, district, status):
     raw = read_sheet_rows(LA_DIR / file, sheet)[row]
     assert [str(c).strip() for c in raw[:4]] == [name, code, district, status]
-    parsed = au.read_edition(edition, au.load_mapping()["editions"][edition])
+    parsed = au.read_edition(edition, au.load_editions_mapping()["editions"][edition])
     family = "rc" if status == "מועצה אזורית" else "la"
     hit = parsed[parsed["authority_id"] == f"{family}-{int(code)}"].iloc[0]
     assert (hit["name_he"], hit["district"]) == (name, district)
 
 
 def test_missing_header_names_file_sheet_and_header():
-    spec = dict(au.load_mapping()["editions"][2016])
+    spec = dict(au.load_editions_mapping()["editions"][2016])
     spec["headers"] = {**spec["headers"], "status": "מעמד מוניציפאלי בדוי"}
-    with pytest.raises(au.HeaderNotFoundError) as err:
+    with pytest.raises(ColumnNotFoundError) as err:
         au.read_edition(2016, spec)
     message = str(err.value)
     assert "cbs_local_authorities_2016.xlsx" in message
@@ -96,10 +97,10 @@ def test_missing_header_names_file_sheet_and_header():
 
 
 def test_code_parsing_keeps_leading_zero_codes():
-    assert au._code("0031") == 31
-    assert au._code("831.0") == 831
-    assert au._code("") is None
-    assert au._code("ראו מקרא") is None
+    assert authority_code("0031") == 31
+    assert authority_code("831.0") == 831
+    assert authority_code("") is None
+    assert authority_code("ראו מקרא") is None
 
 
 def test_tidy_english():

@@ -4,16 +4,20 @@ from __future__ import annotations
 import csv
 import dataclasses
 
-import duckdb
 import pandas as pd
 import pytest
 import python_calamine
 
-from indicators.build.cbs_budget import GAP_COLUMNS, VALUE_COLUMNS, extract_budget_values
-from indicators.build.cbs_budget_mapping import ColumnSpec, MappingError, load_mapping
-from indicators.build.cbs_budget_rows import ResolvedColumn, authority_records
-from indicators.build.cbs_budget_sheet import BudgetLayoutError, header_text_year, parse_code
+from indicators.build.cbs_budget import extract
+from indicators.build.cbs_budget_mapping import ColumnSpec, load_editions
+from indicators.build.cbs_budget_rows import ResolvedColumn, add_authority_row
+from indicators.build.cbs_budget_sheet import header_text_year
 from indicators.build.cbs_budget_workbook import extract_workbook
+from indicators.build.cbs_cells import authority_code
+from indicators.build.layout_errors import ColumnNotFoundError, LayoutError, Where
+from indicators.build.mapping_files import MappingError
+from indicators.build.records import GAP_COLUMNS, VALUE_COLUMNS, RecordCollector
+from indicators.compute import values_connection
 from indicators.registry import load_registry
 from indicators.settings import NEGEV_AUTHORITY_IDS, RAW_DIR
 
@@ -24,7 +28,8 @@ OLD_LA, OLD_RC, NEW = "נתונים כספיים - עיריות ומ.מקומי"
 
 @pytest.fixture(scope="module")
 def extracted():
-    return extract_budget_values()
+    out = extract()
+    return out.values, out.gaps
 
 
 def _lookup(values: pd.DataFrame, authority: str, field: str, year: int, edition: int) -> float:
@@ -163,28 +168,28 @@ def test_shares_in_range(extracted):
 
 # --- layout errors -----------------------------------------------------------------------------------
 def _with_extra_spec(edition: int, texts: tuple[str, ...], occurrence=None):
-    ed = load_mapping()[edition]
+    ed = load_editions()[edition]
     spec = ColumnSpec("bogus_field", texts, occurrence, None, "money", False)
     return dataclasses.replace(ed, columns=ed.columns + (spec,))
 
 
 def test_missing_header_names_file_sheet_and_header():
-    with pytest.raises(BudgetLayoutError) as err:
-        extract_workbook(_with_extra_spec(2019, ("כותרת שאינה קיימת",)))
+    with pytest.raises(ColumnNotFoundError) as err:
+        extract_workbook(_with_extra_spec(2019, ("כותרת שאינה קיימת",)), RecordCollector("test"))
     message = str(err.value)
     assert "cbs_local_authorities_2019.xlsx" in message and "נתוני תקציב" in message
     assert "כותרת שאינה קיימת" in message
 
 
 def test_ambiguous_header_without_occurrence_is_refused():
-    with pytest.raises(BudgetLayoutError, match="ambiguous"):
-        extract_workbook(_with_extra_spec(2020, ("למגורים",)))
+    with pytest.raises(ColumnNotFoundError, match="ambiguous"):
+        extract_workbook(_with_extra_spec(2020, ("למגורים",)), RecordCollector("test"))
 
 
 def test_stated_year_is_checked():
-    ed = dataclasses.replace(load_mapping()[2018], year=2017)
-    with pytest.raises(BudgetLayoutError, match="states data year 2018"):
-        extract_workbook(ed)
+    ed = dataclasses.replace(load_editions()[2018], year=2017)
+    with pytest.raises(LayoutError, match="states data year 2018"):
+        extract_workbook(ed, RecordCollector("test"))
 
 
 def test_mapping_must_declare_every_edition(tmp_path):
@@ -193,20 +198,20 @@ def test_mapping_must_declare_every_edition(tmp_path):
     path = tmp_path / "cbs_budget.yml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(MappingError, match="edition 2013 not declared"):
-        load_mapping(path)
+        load_editions(path)
 
 
 # --- tricky parsing ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("raw,code", [("0831", 831), ("48", 48), (48.0, 48), (" 9000 ", 9000), ("", None),
                                       ("מקרא:", None), (None, None), (2.5, None)])
-def test_parse_code(raw, code):
-    assert parse_code(raw) == code
+def test_authority_code(raw, code):
+    assert authority_code(raw) == code
 
 
 def test_header_text_year_needs_exactly_one_year():
-    assert header_text_year(['מענק מיועד 2013 (אלפי ש"ח)'], "x") == 2013
-    with pytest.raises(BudgetLayoutError):
-        header_text_year(["אחוז שינוי ראלי 2013 לעומת 2012"], "x")
+    assert header_text_year(['מענק מיועד 2013 (אלפי ש"ח)'], Where("x")) == 2013
+    with pytest.raises(LayoutError):
+        header_text_year(["אחוז שינוי ראלי 2013 לעומת 2012"], Where("x"))
 
 
 def _cols(*budget_flags):
@@ -214,18 +219,25 @@ def _cols(*budget_flags):
             for i, flag in enumerate(budget_flags)]
 
 
+def _row(cells: list) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Figures and gaps of one synthetic authority row of three money columns (two of them budget rows)."""
+    edition = dataclasses.replace(load_editions()[2020], source_id="s", scale={"money": 1000})
+    out = RecordCollector("test")
+    add_authority_row(out, "la-1", list(zip(_cols(True, True, False), cells, strict=True)), edition)
+    extracted = out.extracted()
+    return extracted.values, extracted.gaps
+
+
 def test_not_reported_rules():
-    scale = {"money": 1000}
-    cols = _cols(True, True, False)
-    values, gaps = authority_records("la-1", list(zip(cols, [0.0, "", 5.0], strict=True)), 2020, "s", scale)
-    assert values == [] and {g["reason"] for g in gaps} == {"not_reported"}
+    values, gaps = _row([0.0, "", 5.0])
+    assert values.empty and set(gaps.reason) == {"not_reported"}
     # a row CBS marks ".." keeps CBS's own reason
-    values, gaps = authority_records("la-1", list(zip(cols, ["..", "..", ".."], strict=True)), 2020, "s", scale)
-    assert values == [] and {g["reason"] for g in gaps} == {"not_available"}
+    values, gaps = _row(["..", "..", ".."])
+    assert values.empty and set(gaps.reason) == {"not_available"}
     # one real figure: zeros elsewhere are genuine zeros; "-" stays a gap
-    values, gaps = authority_records("la-1", list(zip(cols, [0.0, 12.0, "-"], strict=True)), 2020, "s", scale)
-    assert [v["value"] for v in values] == [0.0, 12000.0]
-    assert [g["reason"] for g in gaps] == ["nil_or_not_applicable"]
+    values, gaps = _row([0.0, 12.0, "-"])
+    assert list(values.value) == [0.0, 12000.0]
+    assert list(gaps.reason) == ["nil_or_not_applicable"]
 
 
 # --- indicator SQL on a tiny fixture -----------------------------------------------------------------
@@ -252,8 +264,7 @@ def _fixture() -> pd.DataFrame:
 
 
 def _run(indicator_id: str) -> dict:
-    con = duckdb.connect()
-    con.register("cbs_values", _fixture())
+    con = values_connection(_fixture())
     ind = next(i for i in load_registry() if i.id == indicator_id)
     df = con.execute(*_query(ind)).df()
     assert list(df.columns) == ["authority_id", "year", "edition", "value", "source_id"]

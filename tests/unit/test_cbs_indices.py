@@ -3,9 +3,13 @@ import copy
 
 import pandas as pd
 import pytest
+import yaml
 
 from indicators.build import cbs_indices as ci
 from indicators.build.cbs_cells import read_sheet_rows
+from indicators.build.layout_errors import ColumnNotFoundError, Where
+from indicators.build.mapping_files import load_mapping
+from indicators.build.records import GAP_COLUMNS, VALUE_COLUMNS
 from indicators.settings import NEGEV_AUTHORITY_IDS, RAW_DIR
 
 IDX = RAW_DIR / "cbs" / "indices"
@@ -13,7 +17,8 @@ IDX = RAW_DIR / "cbs" / "indices"
 
 @pytest.fixture(scope="module")
 def extracted() -> tuple[pd.DataFrame, pd.DataFrame]:
-    return ci.extract_index_values()
+    out = ci.extract()
+    return out.values, out.gaps
 
 
 def _value(values, aid, field_id, year):
@@ -29,8 +34,8 @@ def _raw_row(file, sheet, match):
 
 def test_contract_columns_and_types(extracted):
     values, gaps = extracted
-    assert list(values.columns) == ci.VALUE_COLUMNS
-    assert list(gaps.columns) == ci.GAP_COLUMNS
+    assert list(values.columns) == VALUE_COLUMNS
+    assert list(gaps.columns) == GAP_COLUMNS
     assert values["value"].notna().all()
     assert not values.duplicated(["authority_id", "field_id", "year", "edition"]).any()
     assert set(values["source_id"]) == {"cbs_ses_2013", "cbs_ses_2019", "cbs_periph_2004", "cbs_periph_2020"}
@@ -133,39 +138,42 @@ def test_not_available_cells_are_gaps(extracted):
     assert list(neve_2008.reason) == ["not_available"]
 
 
-def _mapping_with(source_id, field_id, year, cell):
-    mapping = copy.deepcopy(ci.load_mapping())
+def _mapping_with(tmp_path, source_id, field_id, year, cell):
+    """A copy of the mapping file with one table, whose cell for (field, year) is replaced."""
+    mapping = copy.deepcopy(load_mapping(ci.MAPPING_FILE, ci.check_mapping))
     mapping["tables"] = {source_id: mapping["tables"][source_id]}
     mapping["tables"][source_id]["fields"][field_id][year] = cell
-    return mapping
+    path = tmp_path / "indices_tables.yml"
+    path.write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+    return path
 
 
-def test_missing_header_names_file_sheet_and_header():
-    mapping = _mapping_with("cbs_ses_2019", "ses_cluster", 2019, {"header": "אשכול 2091"})
-    with pytest.raises(ci.HeaderNotFoundError) as err:
-        ci.extract_index_values(mapping)
+def test_missing_header_names_file_sheet_and_header(tmp_path):
+    path = _mapping_with(tmp_path, "cbs_ses_2019", "ses_cluster", 2019, {"header": "אשכול 2091"})
+    with pytest.raises(ColumnNotFoundError) as err:
+        ci.extract(path)
     assert "ses_index_2019_t1.xlsx" in str(err.value)
     assert "לוח א" in str(err.value) and "אשכול 2091" in str(err.value)
 
 
-def test_ambiguous_header_without_group_raises():
-    mapping = _mapping_with("cbs_periph_2020", "peripherality_index_value", 2020, {"header": "ערך1"})
-    with pytest.raises(ci.HeaderNotFoundError, match="ambiguous"):
-        ci.extract_index_values(mapping)
+def test_ambiguous_header_without_group_raises(tmp_path):
+    path = _mapping_with(tmp_path, "cbs_periph_2020", "peripherality_index_value", 2020, {"header": "ערך1"})
+    with pytest.raises(ColumnNotFoundError, match="ambiguous"):
+        ci.extract(path)
 
 
 def test_row_keying():
     cols = {"status": 0, "code": 1, "name": 2}
-    assert ci.row_authority([0.0, 1161.0, "רהט"], cols, "status_column", "t") == ("la-1161", 1161)
-    assert ci.row_authority([99.0, 666.0, "עומר"], cols, "status_column", "t") == ("la-666", 666)
-    assert ci.row_authority([38.0, "", "אשכול"], cols, "status_column", "t") == ("rc-38", 38)
+    assert ci.row_authority([0.0, 1161.0, "רהט"], cols, "status_column", Where("t")) == ("la-1161", 1161)
+    assert ci.row_authority([99.0, 666.0, "עומר"], cols, "status_column", Where("t")) == ("la-666", 666)
+    assert ci.row_authority([38.0, "", "אשכול"], cols, "status_column", Where("t")) == ("rc-38", 38)
     # Footnote rows (a number in the first column, text in the next) have no name: not authorities.
-    assert ci.row_authority([1.0, "ערכי המרכיב", ""], cols, "status_column", "t") is None
+    assert ci.row_authority([1.0, "ערכי המרכיב", ""], cols, "status_column", Where("t")) is None
     with pytest.raises(ValueError):
-        ci.row_authority(["", "", "שם"], cols, "status_column", "t")
+        ci.row_authority(["", "", "שם"], cols, "status_column", Where("t"))
     cols04 = {"code": 0, "name": 1}
-    assert ci.row_authority([10037.0, "שער הנגב"], cols04, "rc_code_plus_10000", "t") == ("rc-37", 10037)
-    assert ci.row_authority([31.0, "אופקים"], cols04, "rc_code_plus_10000", "t") == ("la-31", 31)
+    assert ci.row_authority([10037.0, "שער הנגב"], cols04, "rc_code_plus_10000", Where("t")) == ("rc-37", 10037)
+    assert ci.row_authority([31.0, "אופקים"], cols04, "rc_code_plus_10000", Where("t")) == ("la-31", 31)
 
 
 def test_group_header_spreads_over_merged_cells():

@@ -3,19 +3,15 @@ from __future__ import annotations
 
 import csv
 
-import duckdb
 import pytest
 import python_calamine
 import yaml
 
-from indicators.build.cbs_physical import MAPPING_FILE, extract_physical_values
-from indicators.build.cbs_physical_csv import transcribed_cell
-from indicators.build.cbs_physical_layouts import (
-    MappingError,
-    authority_code,
-    parse_band_year,
-    school_year_end,
-)
+from indicators.build.cbs_cells import authority_code
+from indicators.build.cbs_physical import MAPPING_FILE, extract, transcribed_figure
+from indicators.build.cbs_years import parse_band_year, school_year_end
+from indicators.build.layout_errors import ColumnNotFoundError, LayoutError
+from indicators.compute import values_connection
 from indicators.registry import load_registry
 from indicators.settings import RAW_DIR
 
@@ -28,7 +24,8 @@ CSV_2022 = RAW_DIR / "cbs" / "transcribed" / "cbs_muni_physical_population_2022.
 
 @pytest.fixture(scope="module")
 def extracted():
-    return extract_physical_values()
+    out = extract()
+    return out.values, out.gaps
 
 
 def _norm(text) -> str:
@@ -210,8 +207,7 @@ def test_land_use_components_are_never_missing_beside_a_total(extracted):
 
 def test_indicator_queries_run(extracted):
     values, _ = extracted
-    con = duckdb.connect()
-    con.register("cbs_values", values)
+    con = values_connection(values)
     mine = [i for i in load_registry() if i.source_id == "cbs_local_authorities" and (i.sql_file or i.field)]
     fields = set(values.field_id)
     for ind in mine:
@@ -232,11 +228,11 @@ def load_registry_by_id(indicator_id):
 def test_missing_header_raises_with_file_sheet_and_header(tmp_path):
     mapping = yaml.safe_load(MAPPING_FILE.read_text(encoding="utf-8"))
     mapping["editions"] = {2021: mapping["editions"][2021]}
-    mapping["fields"] = {"population_total": {2021: {"header": "כותרת שאינה קיימת"}}}
+    mapping["fields"] = {"population_total": {"editions": {2021: {"header": "כותרת שאינה קיימת"}}}}
     path = tmp_path / "mapping.yml"
     path.write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(MappingError) as err:
-        extract_physical_values(path)
+    with pytest.raises(ColumnNotFoundError) as err:
+        extract(path)
     message = str(err.value)
     assert "cbs_local_authorities_2021.xlsx" in message and BANDED_SHEET in message
     assert "כותרת שאינה קיימת" in message
@@ -245,19 +241,19 @@ def test_missing_header_raises_with_file_sheet_and_header(tmp_path):
 def test_split_year_must_agree_with_header(tmp_path):
     mapping = yaml.safe_load(MAPPING_FILE.read_text(encoding="utf-8"))
     mapping["editions"] = {2013: mapping["editions"][2013]}
-    spec = dict(mapping["fields"]["population_total"][2013]["la"], year=2012)
-    mapping["fields"] = {"population_total": {2013: {"la": spec, "rc": None}}}
+    spec = dict(mapping["fields"]["population_total"]["editions"][2013]["la"], year=2012)
+    mapping["fields"] = {"population_total": {"editions": {2013: {"la": spec, "rc": None}}}}
     path = tmp_path / "mapping.yml"
     path.write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(MappingError, match="2012"):
-        extract_physical_values(path)
+    with pytest.raises(LayoutError, match="2012"):
+        extract(path)
 
 
 def test_every_field_declares_every_edition():
     mapping = yaml.safe_load(MAPPING_FILE.read_text(encoding="utf-8"))
-    for field_id, entry in mapping["fields"].items():
-        assert set(range(2013, 2023)) <= set(entry), field_id
-        assert entry[2022] is None or "year_basis" in entry[2022], field_id
+    for field_id, field in mapping["fields"].items():
+        assert set(range(2013, 2023)) <= set(field["editions"]), field_id
+        assert field["editions"][2022] is None or "year_basis" in field["editions"][2022], field_id
 
 
 # ---- tricky parsing
@@ -283,8 +279,8 @@ def test_authority_code(cell, expected):
     ("0.0", (None, "nil_or_not_applicable")), ("", (None, "blank")), ("nan", (None, "blank")),
     ("12.5", (12.5, None)), ("..", (None, "not_available")),
 ])
-def test_transcribed_cell(text, expected):
-    assert transcribed_cell(text) == expected
+def test_transcribed_figure(text, expected):
+    assert transcribed_figure(text) == expected
 
 
 def _query(indicator):

@@ -9,15 +9,13 @@ from indicators.comparison import (
     comparison_table,
     default_selection,
     dimension_summary,
-    direction,
-    export_table,
-    group_medians,
     latest_grid,
-    ordered_indicators,
     parse_selection,
     percentile_matrix,
+    reference_year_medians,
     reference_years,
 )
+from indicators.exports import authorities_table
 
 OPTIONS = ["a", "b", "c", "d", "e", "f", "g", "h"]
 
@@ -31,6 +29,8 @@ def _indicators():
         "unit": ["ils_per_month", "ils_per_capita", "persons", "percent"],
         "unit_en": ["₪ per month", "₪ per capita", "persons", "%"], "unit_he": ["₪", "₪", "נפשות", "%"],
         "higher_is_better": [True, False, None, True], "decimals": [0, 0, 0, 1],
+        "direction": ["higher_is_better", "lower_is_better", "neutral", "higher_is_better"],
+        "dimension_order": [0, 0, 1, 2], "display_order": [1, 0, 2, 3],
     })
 
 
@@ -68,16 +68,6 @@ def test_default_selection_puts_the_town_first_without_duplicates():
     assert default_selection("zz", OPTIONS, ["a", "c", "b"]) == ["a", "c", "b"]
 
 
-def test_direction_normalises_missing_values():
-    assert direction(None) is None and direction(float("nan")) is None
-    assert direction(True) is True and direction(False) is False
-
-
-def test_indicators_are_ordered_by_dimension():
-    assert ordered_indicators(_indicators())["dimension"].tolist() == [
-        "economic", "economic", "social", "environmental"]
-
-
 def test_reference_year_skips_a_thin_new_year():
     years = reference_years(_observations())
     assert years["wage"] == 2021 and years["green"] == 2019
@@ -112,9 +102,10 @@ def test_latest_grid_gives_value_and_year_or_the_reason():
     assert grid.loc[("a", "debt"), "reason"] is None and math.isnan(grid.loc[("a", "debt"), "value"])
 
 
-def test_group_medians_use_the_reference_year():
+def test_reference_year_medians():
     observations = _observations()
-    medians = group_medians(observations, reference_years(observations), {"all": list("abcde"), "two": ["a", "b"]})
+    groups = {"all": list("abcde"), "two": ["a", "b"]}
+    medians = reference_year_medians(observations, reference_years(observations), groups)
     assert medians.loc["wage", "all"] == 2200 and medians.loc["wage", "two"] == 2050
     assert medians.loc["wage", "year"] == 2021
 
@@ -132,7 +123,7 @@ def test_comparison_table_has_one_column_per_authority_and_median():
     latest = observations.sort_values("year").groupby(["authority_id", "indicator_id"], as_index=False).last()
     grid = latest_grid(latest, pd.DataFrame(columns=["authority_id", "indicator_id", "year", "reason"]),
                        ["wage", "debt", "pop", "green"], ["a", "b"])
-    medians = group_medians(observations, reference_years(observations), {"israel": list("abcde")})
+    medians = reference_year_medians(observations, reference_years(observations), {"israel": list("abcde")})
     labels = {"indicator": "Indicator", "unit": "Unit", "no_data": "No data"}
     table = comparison_table(grid, medians, _indicators(), {"a": "A", "b": "B", "israel": "Israel"}, labels, "en",
                              str)
@@ -143,22 +134,11 @@ def test_comparison_table_has_one_column_per_authority_and_median():
 
 
 @pytest.mark.parametrize("lang", ["en", "he"])
-def test_export_table_carries_unit_and_source(lang):
+def test_authorities_table_carries_unit_and_source_in_display_order(lang):
     names = {a: a.upper() for a in OPTIONS}
-    table = export_table(_observations(), ["b", "a"], _indicators(), names, _sources(), lang)
+    table = authorities_table(_observations(), ["b", "a"], _indicators(), names, _sources(), lang)
+    assert table["indicator_id"].drop_duplicates().tolist() == ["debt", "wage", "pop", "green"]
     assert {"unit", "source_publisher", "source_edition", "dimension", "year", "value"} <= set(table.columns)
     assert set(table["authority_id"]) == {"a", "b"}
     assert table["authority_id"].iloc[0] == "b"  # in the order chosen
     assert table[(table["authority_id"] == "a") & (table["year"] == 2022)]["source_edition"].iloc[0] == 2022
-
-
-def test_trend_frame_lists_chosen_series_then_medians_within_their_years():
-    from indicators.comparison import trend_frame
-
-    values = _observations()
-    values = values[values["indicator_id"] == "wage"]
-    frame = trend_frame(values, ["b", "a"], {"a": "A", "b": "B"}, {"Israel": list("abcde")})
-    assert frame["series"].drop_duplicates().tolist() == ["B", "A", "Israel"]
-    israel = frame[frame["series"] == "Israel"].set_index("year")["value"]
-    assert israel[2021] == 2200 and israel.index.max() == 2022  # a's 2022 figure extends the range
-    assert trend_frame(values, ["zz"], {}, {"Israel": ["a"]}).empty

@@ -1,4 +1,4 @@
-"""The explorer's pure logic on tiny hand-made frames: ordering, filters, ranks, medians, trend frame."""
+"""The explorer's pure logic on tiny hand-made frames: filters, ranks, medians, tables."""
 import math
 
 import pandas as pd
@@ -23,15 +23,6 @@ def _values():
     })
 
 
-def test_indicators_grouped_by_dimension_then_name():
-    indicators = pd.DataFrame({
-        "indicator_id": ["w", "x", "y", "z"],
-        "dimension": ["social", "environmental", "economic", "economic"],
-        "name_en": ["Alpha", "Beta", "Zeta", "Gamma"],
-    })
-    assert explorer.indicator_order(indicators, "en") == ["z", "y", "w", "x"]
-
-
 def test_filters_by_area_kind_and_peer_group():
     authorities = _authorities()
     assert explorer.filter_authorities(authorities, "negev", explorer.KINDS) == ["a", "b", "c"]
@@ -44,7 +35,7 @@ def test_filters_by_area_kind_and_peer_group():
 
 
 def test_year_table_ranks_among_shown_and_percentiles_among_all():
-    table = explorer.year_table(_values(), 2020, ["a", "b", "c"], ["a", "b", "c", "d", "e"], True)
+    table = explorer.year_table(_values(), 2020, ["a", "b", "c"], ["a", "b", "c", "d", "e"], "higher_is_better")
     assert table["authority_id"].tolist() == ["b", "c", "a"]
     assert table["rank"].tolist() == [1, 2, 3]
     # Among a, b, c, d (e has no figure): b is 3rd of 4 → 66.7; a is last → 0.
@@ -54,10 +45,10 @@ def test_year_table_ranks_among_shown_and_percentiles_among_all():
 
 
 def test_year_table_lower_is_better_and_empty_year():
-    table = explorer.year_table(_values(), 2020, ["a", "b", "c"], ["a", "b", "c", "d"], False)
+    table = explorer.year_table(_values(), 2020, ["a", "b", "c"], ["a", "b", "c", "d"], "lower_is_better")
     assert table["authority_id"].tolist() == ["a", "c", "b"]
     assert table.set_index("authority_id").loc["a", "percentile"] == 100.0
-    assert explorer.year_table(_values(), 1999, ["a"], ["a"], True).empty
+    assert explorer.year_table(_values(), 1999, ["a"], ["a"], "higher_is_better").empty
 
 
 def test_missing_and_reasons_become_rows_at_the_end():
@@ -67,7 +58,7 @@ def test_missing_and_reasons_become_rows_at_the_end():
     gaps = pd.DataFrame({"authority_id": ["c", "x"], "year": [2021, 2021], "reason": ["suppressed", "blank"]})
     reasons = explorer.gap_reasons(gaps, 2021, missing)
     assert reasons == {"c": "suppressed"}
-    ranked = explorer.year_table(values, 2021, ["a", "c", "e"], ["a", "b", "d"], True)
+    ranked = explorer.year_table(values, 2021, ["a", "c", "e"], ["a", "b", "d"], "higher_is_better")
     table = explorer.with_missing(ranked, missing, reasons)
     assert table["authority_id"].tolist() == ["a", "c", "e"]
     assert table["reason"].tolist()[1:] == ["suppressed", "no_data"]
@@ -91,25 +82,8 @@ def test_tooltips_name_the_year_and_say_no_data():
     assert texts == {"a": "1.5 · 2020", "b": "No data · 2020"}
 
 
-def test_trend_frame_has_authorities_then_medians():
-    groups = {"Negev": ["a", "b", "c"], "Israel": ["a", "b", "c", "d", "e"]}
-    frame = explorer.trend_frame(_values(), ["a"], {"a": "Alpha"}, groups, lambda v: f"{v:.0f}")
-    assert list(dict.fromkeys(frame["series"])) == ["Alpha", "Negev", "Israel"]
-    negev = frame[frame["series"] == "Negev"].set_index("year")["value"]
-    assert negev.to_dict() == {2020: 20.0, 2021: 22.0}
-    assert frame.loc[(frame["series"] == "Israel") & (frame["year"] == 2021), "text"].item() == "32"
-    wide = explorer.trend_table(frame)
-    assert wide.columns.tolist() == ["Alpha", "Negev", "Israel"] and wide.index.tolist() == [2021, 2020]
-
-
-def test_trend_frame_skips_authorities_without_data():
-    frame = explorer.trend_frame(_values(), ["e"], {"e": "Echo"}, {"Negev": ["zz"]}, str)
-    assert frame.empty
-    assert explorer.trend_table(frame).empty
-
-
 def test_download_table_gets_kind_rank_and_percentile():
-    ranked = explorer.year_table(_values(), 2020, ["a", "b"], ["a", "b", "c", "d"], True)
+    ranked = explorer.year_table(_values(), 2020, ["a", "b"], ["a", "b", "c", "d"], "higher_is_better")
     tidy = pd.DataFrame({"authority_id": ["a", "b"], "authority": ["A", "B"], "value": [10.0, 30.0],
                          "unit": ["%", "%"], "source_id": ["s20", "s20"]})
     out = explorer.with_ranks(tidy, ranked, {"a": "City", "b": "Local council"})

@@ -1,5 +1,7 @@
 """Number formatting used in cards, tooltips and tables."""
-from indicators.formatting import format_change, format_number, format_value
+import pytest
+
+from indicators.formatting import format_number, format_value, format_years
 
 
 def test_thousands_and_decimals():
@@ -12,11 +14,14 @@ def test_percent_suffix_only_for_percent_unit():
     assert format_value(12.345, 0, "persons") == "12"
 
 
-def test_signed_change():
-    assert format_change(1.25, 1, "percent") == "+1.2"
-    assert format_change(-3, 0, "persons") == "−3"
-    assert format_change(None, 0, "persons") is None
-
+@pytest.mark.parametrize("years, text", [
+    ([2013, 2014, 2015], "2013–2015"),
+    ([2021, 2013], "2013, 2021"),
+    ([2013, 2016, 2017, 2018, 2016], "2013, 2016–2018"),
+    ([], ""),
+])
+def test_format_years_collapses_runs(years, text):
+    assert format_years(years) == text
 
 
 def test_value_with_its_unit():

@@ -114,3 +114,15 @@ def test_background_outline_merges_neighbours_and_drops_holes():
     merged = outline([square(0, 0, hole=True), square(1.001, 0), square(5, 5)])
     assert merged["type"] == "MultiPolygon" and len(merged["coordinates"]) == 2
     assert all(len(polygon) == 1 for polygon in merged["coordinates"])  # exterior rings only
+
+
+def test_landscape_keeps_authorities_with_both_indices():
+    from indicators.peers import landscape
+
+    def latest(values: dict) -> pd.DataFrame:
+        return pd.DataFrame({"value": pd.Series(values)}).rename_axis("authority_id")
+
+    frame = landscape({"ses_index": latest({"a": 1.0, "b": 2.0}), "peripherality_index": latest({"a": 3.0}),
+                       "population": latest({"a": 100.0, "b": 50.0})})
+    assert frame.to_dict("records") == [{"authority_id": "a", "ses_index": 1.0, "peripherality_index": 3.0,
+                                         "population": 100.0}]

@@ -61,3 +61,20 @@ def test_a_section_failing_its_tool_validation_names_the_field():
     opened, error = project_file.loads(project_file.dumps(project), VALIDATORS)
     assert opened is None and error.code == "bad_section" and error.section == "lm3"
     assert "lines[0].amount" in error.detail
+
+
+def test_all_three_tools_in_one_file_round_trip():
+    from indicators.tools import partnerships
+    from indicators.tools.partnership_example import EXAMPLE_ACTORS, example_state
+
+    validators = {**VALIDATORS, "partnerships": lambda d: partnerships.state_to_dict(partnerships.state_from_dict(d))}
+    project = _project()
+    state = example_state("Example", {a[0]: a[0] for a in EXAMPLE_ACTORS}, lambda i: f"R{i}")
+    project["tools"]["partnerships"] = partnerships.state_to_dict(state)
+    saved = project_file.dumps(project)
+    opened, error = project_file.loads(saved, validators)
+    assert error is None and set(opened["tools"]) == {"lm3", "leaky_bucket", "partnerships"}
+    assert project_file.dumps(opened) == saved
+    project["tools"]["partnerships"]["actors"][0]["sector"] = "aliens"
+    opened, error = project_file.loads(project_file.dumps(project), validators)
+    assert opened is None and error.section == "partnerships" and "sector" in error.detail

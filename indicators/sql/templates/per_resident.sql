@@ -1,19 +1,16 @@
 -- A published count or amount per resident (or per 1,000 residents): the shared shape of every
 -- `per_resident:` declaration. Budget amounts are already in ₪ and counts in persons (see the mappings).
--- Population = persons at the end of the same year, from the latest edition that carries that year
--- (CBS revises populations); the numerator keeps its own edition.
+-- Population = persons at the end of the same year (the shared view population_at_year_end); the numerator
+-- keeps its own edition. $fields are the names one figure
+-- carries across editions (CBS relabels columns): the first of them an edition has is used.
 -- Where the declaration names CBS's own per-resident figure ($published, '' when none), that figure is
 -- used for the editions that print it (CBS divides by the same end-of-year population).
-WITH population AS (
-    SELECT authority_id, year, value AS persons
-    FROM cbs_values
-    WHERE field_id = 'population_total'
-    QUALIFY row_number() OVER (PARTITION BY authority_id, year ORDER BY edition DESC) = 1
-),
-amount AS (
+WITH amount AS (
     SELECT authority_id, year, edition, value, source_id
     FROM cbs_values
     WHERE list_contains($fields, field_id)
+    QUALIFY row_number() OVER (PARTITION BY authority_id, year, edition
+                               ORDER BY list_position($fields, field_id)) = 1
 ),
 published AS (
     SELECT authority_id, year, edition, value, source_id
@@ -25,7 +22,7 @@ computed AS (
            a.value / NULLIF(p.persons, 0) * $per AS value,
            a.source_id
     FROM amount a
-    JOIN population p ON p.authority_id = a.authority_id AND p.year = a.year
+    JOIN population_at_year_end p ON p.authority_id = a.authority_id AND p.year = a.year
 )
 SELECT authority_id, year, edition, value, source_id FROM published
 UNION ALL

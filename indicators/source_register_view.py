@@ -1,0 +1,45 @@
+"""The source register as readers see it: the table the methods page shows, each series' publishers and
+licences in short, and which reuse terms were not re-checked."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+# The source register writes this while CBS's reuse terms have not been re-checked against the live site.
+UNCHECKED_LICENCE_MARK = "not re-checked"
+
+
+def short_sha(sha256: str, length: int = 12) -> str:
+    return f"{sha256[:length]}…" if isinstance(sha256, str) and len(sha256) > length else sha256
+
+
+def _distinct_parts(texts, pattern: str, joiner: str) -> str:
+    """The distinct pieces of several texts, in first-seen order (the files of one series repeat the same
+    licence and publisher; the 2022 transcription adds its own sentence)."""
+    parts = [p.strip() for text in texts for p in re.split(pattern, str(text)) if p.strip()]
+    return joiner.join(dict.fromkeys(parts))
+
+
+def series_licences(sources: pd.DataFrame) -> dict[str, str]:
+    return {series: _distinct_parts(group["licence"].dropna(), r"(?<=\.)\s+", " ")
+            for series, group in sources.groupby("series", sort=False)}
+
+
+def series_publishers(sources: pd.DataFrame) -> dict[str, str]:
+    return {series: _distinct_parts(group["publisher"].dropna(), r";\s+", "; ")
+            for series, group in sources.groupby("series", sort=False)}
+
+
+def sources_register(sources: pd.DataFrame) -> pd.DataFrame:
+    """The register as shown: every column, plus the shortened checksum (the CSV keeps the full one)."""
+    register = sources[["source_id", "series", "publisher", "title", "edition", "url", "licence", "obtained",
+                        "path", "sha256"]].copy()
+    register.insert(register.columns.get_loc("sha256"), "sha256_short", register["sha256"].map(short_sha))
+    return register.sort_values(["series", "edition"], kind="stable").reset_index(drop=True)
+
+
+def unchecked_licences(sources: pd.DataFrame) -> list[str]:
+    """Sources whose reuse terms the register says were not re-checked (the page says so until they are)."""
+    mask = sources["licence"].fillna("").str.contains(UNCHECKED_LICENCE_MARK, regex=False)
+    return sources.loc[mask, "source_id"].tolist()

@@ -1,0 +1,57 @@
+"""Every page lists dimensions and indicators in the one order the read model publishes (economic, social,
+environmental; then theme and id), read independently from data/published."""
+import pandas as pd
+import pytest
+
+from indicators.settings import DIMENSIONS, PUBLISHED_DIR
+
+INDICATORS = pd.read_parquet(PUBLISHED_DIR / "indicators.parquet")
+BY_NAME = dict(zip(INDICATORS["name_en"], INDICATORS["indicator_id"], strict=True))
+DISPLAY = INDICATORS.set_index("indicator_id")["display_order"]
+DIMENSION_TITLES = ["Economic", "Social", "Environmental"]
+
+# page script -> extra link parameters; each page has an indicator chooser bound to ?indicator=.
+PAGES = {
+    "pages/overview.py": {},
+    "pages/town_profile.py": {"town": "la-1161"},
+    "pages/indicator_explorer.py": {},
+    "pages/compare.py": {"compare": "la-9000,la-1161"},
+}
+
+
+def chooser_ids(at) -> list[str]:
+    """The indicator chooser's options as ids (labels may carry a "Dimension · " prefix)."""
+    box = next(s for s in at.selectbox if s.key == "w_indicator")
+    return [BY_NAME[label.split(" · ")[-1]] for label in box.options]
+
+
+def test_published_order_groups_dimensions_in_the_kmm_order():
+    ordered = INDICATORS.sort_values("display_order")
+    assert ordered["dimension"].drop_duplicates().tolist() == list(DIMENSIONS)
+    assert ordered["display_order"].tolist() == list(range(len(ordered)))
+    assert (ordered["dimension_order"] == ordered["dimension"].map(DIMENSIONS.index)).all()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_indicator_choosers_follow_the_display_order(open_app, page):
+    at = open_app(page, lang="en", **PAGES[page])
+    assert not at.exception, [e.value for e in at.exception]
+    ids = chooser_ids(at)
+    assert sorted(ids) == sorted(INDICATORS["indicator_id"])
+    assert [DISPLAY[i] for i in ids] == sorted(DISPLAY[i] for i in ids)
+
+
+@pytest.mark.parametrize("page", ["pages/town_profile.py", "pages/compare.py"])
+def test_dimension_tabs_in_the_kmm_order(open_app, page):
+    at = open_app(page, lang="en", **PAGES[page])
+    labels = [tab.label for tab in at.tabs]
+    assert [label for label in labels if label in DIMENSION_TITLES] == DIMENSION_TITLES
+
+
+def test_profile_cards_follow_the_display_order_within_each_dimension(open_app):
+    at = open_app("pages/town_profile.py", lang="en", town="la-1161")
+    economic = next(tab for tab in at.tabs if tab.label == "Economic")
+    names = [m.label for m in economic.metric]
+    ids = [BY_NAME[n] for n in names]
+    expected = INDICATORS[INDICATORS["dimension"] == "economic"].sort_values("display_order")["indicator_id"]
+    assert ids == expected.tolist()
