@@ -51,9 +51,16 @@ def _load_example(page, app_url, lang):
     open_view(page, app_url, "local_spend", lang=lang)
     page.get_by_role("tab", name={"he": "תבניות ודוגמה", "en": "Templates and example",
                                   "ar": "قوالب ومثال"}[lang]).click()
-    page.get_by_role("button", name=LABELS[lang]["example"]).click()
-    wait_idle(page)
-    expect(page.locator(METRIC).first).to_be_visible()
+    # On a loaded machine a click during the page's first paint can be lost: click again if nothing came.
+    for attempt in range(2):
+        page.get_by_role("button", name=LABELS[lang]["example"]).click()
+        wait_idle(page)
+        try:
+            expect(page.locator(METRIC).first).to_be_visible(timeout=30_000)
+            return
+        except AssertionError:
+            if attempt:
+                raise
 
 
 @pytest.mark.parametrize("lang, direction", [("he", "rtl"), ("en", "ltr"), ("ar", "rtl")])
