@@ -132,7 +132,8 @@ def test_leaky_bucket_page(page, server_url, artifacts_dir):
         open_view(page, server_url, "", lang=lang)
         open_view(page, server_url, "leaky_bucket", lang=lang)
         expect_direction(page, direction)
-        expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first).to_be_visible()
+        # The Sankey paints after the run; the first one on a fresh server can take long on a busy machine.
+        expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first).to_be_visible(timeout=60_000)
         page.set_viewport_size({"width": 1280, "height": 3400})
         page.wait_for_timeout(1500)
         page.screenshot(path=str(artifacts_dir / f"leaky_bucket-{lang}.png"), full_page=True)
