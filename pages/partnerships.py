@@ -18,12 +18,13 @@ from indicators.tools.partnership_files import (
     to_csv_bytes,
     to_excel_bytes,
 )
-from ui import data_access, layout, partnership_charts, partnership_map, partnership_tables
+from ui import data_access, layout, partnership_charts, partnership_map, partnership_tables, project_panel
 from ui import partnership_session as session
 from ui.i18n import text_direction
 from ui.partnership_labels import Vocabulary
 
 lang, t = layout.page_start("partnerships")
+project_panel.flash(lang)
 words = Vocabulary(lang)
 town_names = data_access.names_of_authorities(lang)
 negev = data_access.negev_ids()
@@ -326,7 +327,7 @@ else:
         })
     assessment.scores = edited_scores
     session.save_state(state)
-    scores, score_issues = check_scores(edited_scores, _where("model.scores_table", model.SCORE_COLUMNS))
+    scores, score_issues = check_scores(edited_scores, _where("scores_table", model.SCORE_COLUMNS))
     session.show_issues(score_issues, words)
     summary = health.trait_summary(scores)
     if summary["respondents"].sum():
@@ -340,7 +341,7 @@ else:
 
     # --- 6. Over time.
     st.header(t("trend_heading"))
-    snapshots = [model.Assessment(a.date, check_scores(a.scores, _where("model.scores_table", model.SCORE_COLUMNS))[0])
+    snapshots = [model.Assessment(a.date, check_scores(a.scores, _where("scores_table", model.SCORE_COLUMNS))[0])
                  for a in state.assessments]
     long = health.trend_table(snapshots)
     if long["date"].nunique() < 2:
@@ -372,3 +373,5 @@ for column, (label, data, file_name, mime, key) in zip(downloads, [
 ], strict=True):
     column.download_button(label, data, file_name, mime, key=f"partnerships_export_{key}", icon=":material/download:",
                            width="stretch")
+
+project_panel.project_panel("partnerships", lang)  # the project file: this page's state with the other tools'

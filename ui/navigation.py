@@ -30,6 +30,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("compare", "pages/compare.py", "nav.compare", ":material/compare_arrows:"),
     PageSpec("peer_groups", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:"),
     PageSpec("population_gaps", "pages/population_gaps.py", "nav.population_gaps", ":material/balance:"),
+    PageSpec("local_spend", "pages/local_spend.py", "nav.local_spend", ":material/storefront:"),
+    PageSpec("leaky_bucket", "pages/leaky_bucket.py", "nav.leaky_bucket", ":material/water_drop:"),
     PageSpec("partnerships", "pages/partnerships.py", "nav.partnerships", ":material/hub:"),
     PageSpec("data_methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:"),
 )
@@ -40,12 +42,15 @@ def registered_pages() -> tuple[PageSpec, ...]:
     return tuple(p for p in PAGES if (ROOT / p.script).is_file())
 
 
+LINKS_PER_ROW = 4
+
+
 def page_links(lang: str, exclude: str | None = None) -> None:
     """Entry points to the other pages (as real links, so they work with the keyboard and can be shared)."""
     specs = [p for p in registered_pages() if p.url_path != exclude]
-    if not specs:
-        return
-    columns = st.columns(len(specs))
-    for column, spec in zip(columns, specs, strict=True):
-        column.page_link(spec.script, label=translate(lang, spec.title_key), icon=spec.icon,
-                         query_params={"lang": lang})
+    # At most four links a row, so that every label fits on a laptop screen.
+    for start in range(0, len(specs), LINKS_PER_ROW):
+        columns = st.columns(LINKS_PER_ROW)
+        for column, spec in zip(columns, specs[start:start + LINKS_PER_ROW], strict=False):
+            column.page_link(spec.script, label=translate(lang, spec.title_key), icon=spec.icon,
+                             query_params={"lang": lang})

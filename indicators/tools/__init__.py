@@ -1,1 +1,2 @@
-"""The KMM working tools (local spend and LM3, the leaky bucket, partnerships): pure computation, no Streamlit."""
+"""The KMM working tools (local spend and LM3, the leaky bucket, partnerships) and their project file:
+pure computation, no Streamlit."""

@@ -126,7 +126,7 @@ def test_a_full_use(page):
     assert trend.loc["Agreed funding", "direction"] == "down"
 
     # Downloads, and the whole state is plain JSON.
-    labels = [b.label for b in at.get("download_button")]
+    labels = [b.label for b in at.main.get("download_button")]  # (the sidebar holds the project file)
     assert labels == ["Actors (CSV)", "Relationships (CSV)", "Scores, every snapshot (CSV)", "Everything (Excel)"]
     json.dumps(_state(at))
 

@@ -1,0 +1,85 @@
+"""Leaky bucket through AppTest: the database's flow for a town checked against the Parquet files read
+here, user estimates marked and empty ones left out, the Sankey, plugging a leak with and without the LM3
+tool's re-spend share, and the page in every language."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+PAGE = "pages/leaky_bucket.py"
+PUBLISHED = Path(__file__).resolve().parents[2] / "data" / "published"
+
+
+def _no_exception(at):
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _gov_transfers(authority_id: str) -> tuple[float, int]:
+    """Independently: the latest year with both government transfers per resident and population."""
+    obs = pd.read_parquet(PUBLISHED / "observations.parquet")
+    obs = obs[obs["authority_id"] == authority_id].pivot_table(index="year", columns="indicator_id", values="value")
+    both = obs[["gov_grant_per_capita", "population"]].dropna()
+    year = int(both.index.max())
+    return float(both.loc[year].prod()), year
+
+
+def test_prefilled_flow_user_estimates_and_plugging_a_leak(open_app):
+    at = open_app(PAGE, lang="en")
+    _no_exception(at)
+    at.selectbox(key="lb_authority_0").set_value("la-2200")  # Dimona
+    at.run()
+    _no_exception(at)
+    amount, year = _gov_transfers("la-2200")
+    table = at.dataframe[0].value.set_index("Flow")
+    assert table.loc["Government transfers to the authority", "₪ a year"] == f"{amount:,.0f} ₪"
+    assert table.loc["Government transfers to the authority", "Year"] == str(year)
+    assert "Central Bureau of Statistics" in table.loc["Government transfers to the authority", "Source"]
+    metrics = _metrics(at)
+    assert metrics["Money coming in"] == f"{amount:,.0f} ₪"
+    assert metrics["Leaking out"] == "—" and metrics["Circulating locally"] == "—"  # nothing entered: not zero
+    assert "Enter at least one leak" in " ".join(i.value for i in at.info)
+
+    at.number_input(key="lb_tourism_0").set_value(10_000_000.0)
+    at.number_input(key="lb_spending_outside_0").set_value(100_000_000.0)
+    at.run()
+    _no_exception(at)
+    metrics = _metrics(at)
+    assert metrics["Circulating locally"] == f"{amount + 10_000_000 - 100_000_000:,.0f} ₪"
+    assert len(at.get("plotly_chart")) == 1
+    assert "user estimate" in " ".join(c.value for c in at.caption)
+
+    at.slider(key="lb_plug_pct_0").set_value(25)
+    at.run()
+    metrics = _metrics(at)
+    assert metrics["Kept in the town"] == "25,000,000 ₪" and metrics["Extra local spending"] == "25,000,000 ₪"
+
+
+def test_plugging_uses_the_lm3_share_when_there_is_one(open_app):
+    at = open_app("pages/local_spend.py", lang="en")
+    at.button(key="lm3_example_load").click()
+    at.run()
+    at.switch_page(PAGE)  # the example counts as an opened project: widget keys end in _1
+    at.run()
+    _no_exception(at)
+    assert at.selectbox(key="lb_authority_1").value == "la-1161"  # the LM3 tool's town
+    at.number_input(key="lb_commuting_1").set_value(1_000_000.0)
+    at.run()
+    at.slider(key="lb_plug_pct_1").set_value(10)
+    at.run()
+    assert "45.3%" in at.checkbox(key="lb_use_lm3_1").label
+    # 100,000 kept, re-spent locally at the example's 45.26% (R3 / R2 = 172,000 / 380,000)
+    assert _metrics(at)["Extra local spending"] == "145,263 ₪"
+    at.checkbox(key="lb_use_lm3_1").uncheck()
+    at.run()
+    assert _metrics(at)["Extra local spending"] == "100,000 ₪"
+
+
+@pytest.mark.parametrize("lang", ["he", "ar"])
+def test_other_languages(open_app, lang):
+    at = open_app(PAGE, lang=lang)
+    _no_exception(at)
+    assert len(at.get("plotly_chart")) == 1

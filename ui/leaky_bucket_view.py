@@ -1,0 +1,53 @@
+"""Streamlit-side pieces of the leaky-bucket page: the Sankey figure and the LM3 result it can borrow."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from indicators.formatting import format_number
+from indicators.tools import leaky_bucket, lm3
+from ui import tool_data
+from ui.charts import FONT
+
+_COLOURS = {leaky_bucket.DATA: "rgba(0,114,178,0.55)", leaky_bucket.USER: "rgba(230,159,0,0.55)",
+            leaky_bucket.DERIVED: "rgba(0,158,115,0.45)"}
+_NODE_COLOURS = {"in": "#0072B2", "out": "#D55E00", leaky_bucket.LOCAL_ECONOMY: "#009E73",
+                 leaky_bucket.CIRCULATING: "#009E73"}
+
+
+def sankey_figure(flows: list[leaky_bucket.Flow], t) -> go.Figure:
+    """Inflows on the left, the town's economy in the middle, leaks and local circulation on the right;
+    links from the database in blue, the user's estimates in orange."""
+    nodes, links = leaky_bucket.sankey_links(flows)
+    origin = {f.flow_id: f.origin for f in flows}
+    labels = []
+    for key in nodes:
+        label = t(f"flow_{key}")
+        if origin.get(key) == leaky_bucket.USER:
+            label += f" ({t('user_estimate')})"
+        labels.append(label)
+    colours = [_NODE_COLOURS.get(key, _NODE_COLOURS[leaky_bucket.direction_of(key)]) for key in nodes]
+    # No explicit `arrangement`: "snap" set here hung the browser's renderer in a full-width chart.
+    fig = go.Figure(go.Sankey(
+        node={"label": labels, "color": colours, "pad": 18, "thickness": 16},
+        textfont={"family": FONT, "size": 13, "color": "#1a1a1a"},
+        link={"source": [s for s, _, _, _ in links], "target": [d for _, d, _, _ in links],
+              "value": [v for _, _, v, _ in links], "color": [_COLOURS[o] for _, _, _, o in links],
+              "customdata": [f"{format_number(v)} ₪" for _, _, v, _ in links],
+              "hovertemplate": "%{customdata}<extra></extra>"},
+    ))
+    fig.update_layout(font={"family": FONT, "size": 13}, height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    return fig
+
+
+def lm3_respend_share(section: dict | None) -> float | None:
+    """What local recipients re-spend locally (R3 / R2, %) in the LM3 tool's current work, if it has a result."""
+    if not section or not section.get("town"):
+        return None
+    lines, _ = lm3.spend_lines(section)
+    ring = section["ring"]
+    rings = tool_data.rings(section["town"], ring["mode"], ring["radius_km"], tuple(ring["authorities"]))
+    if not lines or rings is None:
+        return None
+    result = lm3.compute_lm3(section["round1"], lines, rings, section["chosen_ring"], lm3.survey_answers(section),
+                             section["default_share_pct"])
+    return result.respend_share_pct
