@@ -14,6 +14,11 @@ from ui.map_labels import display_size, label_icon, non_overlapping
 # Viridis, 5 classes: perceptually ordered and readable with the common colour-vision deficiencies.
 PALETTE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]
 NO_DATA_RGB = [200, 200, 200]
+# st.pydeck_chart draws a CARTO basemap (a request to basemaps.cartocdn.com) whenever a deck's JSON has no
+# mapStyle, which is what map_style=None gives. pydeck's "default style" marker is the one value the
+# chart removes without putting a basemap in its place (streamlit 1.67, DeckGlJsonChart); with
+# map_provider=None pydeck passes it through unchanged.
+NO_BASEMAP = "__MAP_STYLE__"
 FONT = '"Noto Sans Hebrew", "Noto Sans Arabic", sans-serif'  # tooltips are HTML: the browser shapes them
 
 
@@ -81,7 +86,7 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
                      get_size="size", size_units='"pixels"')
     tooltip = {"html": "<b>{name}</b><br/>{value}",
                "style": {"direction": "rtl" if lang in ("he", "ar") else "ltr", "fontFamily": FONT}}
-    deck = pdk.Deck(layers=[*layers, text], initial_view_state=view, map_style=None,
+    deck = pdk.Deck(layers=[*layers, text], initial_view_state=view, map_style=NO_BASEMAP,
                     map_provider=None, tooltip=tooltip, height=height)
     return deck, breaks
 
