@@ -28,7 +28,8 @@ selection = comparison.parse_selection(raw, options, MAX_AUTHORITIES)
 if raw is not None:
     if selection.unknown:
         fallback = "" if selection.kept else " " + t("default_shown")
-        st.warning(t("unknown_ids", ids=", ".join(markdown_literal(i) for i in selection.unknown[:5])) + fallback, icon="⚠️")
+        shown = ", ".join(markdown_literal(item) for item in selection.unknown[:5])  # link text: literal, short
+        st.warning(t("unknown_ids", ids=shown) + fallback, icon="⚠️")
     if selection.over_cap:
         st.info(t("capped", max=MAX_AUTHORITIES, dropped=", ".join(names[a] for a in selection.over_cap)))
     if selection.kept:

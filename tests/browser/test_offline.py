@@ -10,23 +10,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.journeys import open_view, wait_idle
-from tests.browser.streamlit_server import MAIN_CONTENT, start_server, stop_server, wait_healthy
+from tests.browser.streamlit_server import MAIN_CONTENT
 from ui.navigation import registered_pages
 
 pytestmark = pytest.mark.browser
 PAGES = registered_pages()
 # Schemes that never leave the browser.
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
-
-
-@pytest.fixture(scope="module")
-def own_server(chromium_executable):
-    proc, url = start_server()
-    try:
-        wait_healthy(url, timeout=120, proc=proc)
-        yield url
-    finally:
-        stop_server(proc)
 
 
 def foreign_requests(page, app_url: str) -> list[str]:
@@ -71,23 +61,23 @@ def settle(page, quiet_checks: int = 3, timeout_s: float = 120) -> None:
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
-def test_page_requests_only_its_own_origin(page, own_server, spec):
-    seen = foreign_requests(page, own_server)
-    open_view(page, own_server, "" if spec.default else spec.url_path, lang="he")
+def test_page_requests_only_its_own_origin(page, direct_server, spec):
+    seen = foreign_requests(page, direct_server)
+    open_view(page, direct_server, "" if spec.default else spec.url_path, lang="he")
     settle(page)
     assert seen == [], f"{spec.url_path} asked other origins: {seen}"
 
 
-def test_favicon_is_ours(page, own_server):
-    open_view(page, own_server, lang="he")
+def test_favicon_is_ours(page, direct_server):
+    open_view(page, direct_server, lang="he")
     href = page.locator('link[rel="icon"], link[rel="shortcut icon"]').first.get_attribute("href")
     assert href and "gstatic" not in href and (href.startswith("data:image/svg") or href.startswith("/"))
 
 
-def test_unknown_page_path_shows_a_page_not_a_crash(page, own_server):
+def test_unknown_page_path_shows_a_page_not_a_crash(page, direct_server):
     """/no_such_page: Streamlit says the page was not found and shows the home page; nothing foreign."""
-    seen = foreign_requests(page, own_server)
-    page.goto(f"{own_server}/no_such_page?lang=he")
+    seen = foreign_requests(page, direct_server)
+    page.goto(f"{direct_server}/no_such_page?lang=he")
     page.locator(MAIN_CONTENT).first.wait_for(timeout=45_000)
     settle(page)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
