@@ -67,22 +67,25 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
         })
         labels.append({"authority_id": row.authority_id, "position": [row.label_lon, row.label_lat],
                        "icon": label_icon(names[row.authority_id])})
+    # Fixed layer ids (pydeck gives each layer a random one): the same map then serialises to the same
+    # message, which the browser keeps, so a revisit is sent as a short reference instead of ~0.6 MB.
     layers = [pdk.Layer(
-        "GeoJsonLayer", data={"type": "FeatureCollection", "features": features}, pickable=True,
+        "GeoJsonLayer", id="kmm-areas", data={"type": "FeatureCollection", "features": features}, pickable=True,
         stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=[70, 70, 70, 255],
         line_width_min_pixels=1,
     )]
     if highlight in set(shown["authority_id"]):
         # Per-feature line widths from properties misrender in pydeck; the highlight is its own layer.
         outline = [f for f, a in zip(features, shown["authority_id"], strict=True) if a == highlight]
-        layers.append(pdk.Layer("GeoJsonLayer", data={"type": "FeatureCollection", "features": outline},
+        layers.append(pdk.Layer("GeoJsonLayer", id="kmm-highlight",
+                                data={"type": "FeatureCollection", "features": outline},
                                 stroked=True, filled=False, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4))
     view = _view_of(shown, height)
     labels = non_overlapping(_by_priority(labels, shown, highlight), view.zoom)
     for label in labels:
         label["size"] = display_size(label["icon"])[1]
     # Quoted: pydeck turns a bare string argument into a JavaScript expression.
-    text = pdk.Layer("IconLayer", data=labels, get_position="position", get_icon="icon",
+    text = pdk.Layer("IconLayer", id="kmm-labels", data=labels, get_position="position", get_icon="icon",
                      get_size="size", size_units='"pixels"')
     tooltip = {"html": "<b>{name}</b><br/>{value}",
                "style": {"direction": "rtl" if lang in ("he", "ar") else "ltr", "fontFamily": FONT}}
