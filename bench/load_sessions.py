@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import time
@@ -66,6 +67,13 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (a measure that other load on the machine does not
+    inflate, unlike wall-clock times)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def xsrf_token(host: str, port: int) -> str:
@@ -166,6 +174,7 @@ class Visitor:
 async def level(users: int, pages, args, server_pid: int | None) -> dict:
     """`users` visitors at once; memory sampled every 0.1 s while they run and after they leave."""
     rest = rss_mb(server_pid) if server_pid else float("nan")
+    cpu_before = cpu_seconds(server_pid) if server_pid else float("nan")
     peak = rest
     done = asyncio.Event()
 
@@ -181,13 +190,14 @@ async def level(users: int, pages, args, server_pid: int | None) -> dict:
     async with asyncio.timeout(args.max_seconds):
         results = await asyncio.gather(*(v.click_through(pages, args.think) for v in visitors))
     wall = time.perf_counter() - started
+    cpu = (cpu_seconds(server_pid) - cpu_before) if server_pid else float("nan")
     done.set()
     if sampler:
         await sampler
     await asyncio.sleep(args.settle)
     after = rss_mb(server_pid) if server_pid else float("nan")
     visits = [v for user in results for v in user]
-    return {"users": users, "visits": visits, "wall": wall, "rss_rest": rest, "rss_peak": peak,
+    return {"users": users, "visits": visits, "wall": wall, "cpu": cpu, "rss_rest": rest, "rss_peak": peak,
             "rss_after": after}
 
 
@@ -200,7 +210,7 @@ def summary(result: dict) -> dict:
     return {
         "users": result["users"], "pages_done": len(times), "errors": sum(len(v.errors) for v in visits),
         "p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times, default=float("nan")),
-        "wall": result["wall"], "rss_rest": result["rss_rest"], "rss_peak": result["rss_peak"],
+        "wall": result["wall"], "cpu_per_page": result["cpu"] / max(len(times), 1), "rss_rest": result["rss_rest"], "rss_peak": result["rss_peak"],
         "rss_after": result["rss_after"],
         "pages": {
             page: {"p50": percentile([v.seconds for v in vs if v.seconds], 0.5),
@@ -218,10 +228,10 @@ def summary(result: dict) -> dict:
 
 def report(rows: list[dict], per_page: bool) -> str:
     lines = [f"{'users':>5} {'pages':>6} {'errors':>6} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'wall s':>7} "
-             f"{'rss rest':>8} {'peak':>6} {'after':>6} MB"]
+             f"{'cpu s/page':>10} {'rss rest':>8} {'peak':>6} {'after':>6} MB"]
     for r in rows:
         lines.append(f"{r['users']:>5} {r['pages_done']:>6} {r['errors']:>6} {r['p50']:>6.2f} {r['p95']:>6.2f} "
-                     f"{r['max']:>6.2f} {r['wall']:>7.1f} {r['rss_rest']:>8.0f} {r['rss_peak']:>6.0f} "
+                     f"{r['max']:>6.2f} {r['wall']:>7.1f} {r['cpu_per_page']:>10.2f} {r['rss_rest']:>8.0f} {r['rss_peak']:>6.0f} "
                      f"{r['rss_after']:>6.0f}")
     for r in rows:
         if per_page or r is rows[-1]:
@@ -280,6 +290,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     errors = sum(r["errors"] for r in rows)
     last = rows[-1]
     print(f"\nload: {last['users']} sessions x {len(pages)} pages, {errors} errors, p95 {last['p95']:.2f} s, "
+          f"{last['cpu_per_page']:.2f} CPU-s per page, "
           f"peak {last['rss_peak']:.0f} MB, after close {last['rss_after']:.0f} MB (rest {rows[0]['rss_rest']:.0f})")
     return rows
 
