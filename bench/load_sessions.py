@@ -210,7 +210,8 @@ def summary(result: dict) -> dict:
     return {
         "users": result["users"], "pages_done": len(times), "errors": sum(len(v.errors) for v in visits),
         "p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times, default=float("nan")),
-        "wall": result["wall"], "cpu_per_page": result["cpu"] / max(len(times), 1), "rss_rest": result["rss_rest"], "rss_peak": result["rss_peak"],
+        "wall": result["wall"], "cpu_per_page": result["cpu"] / max(len(times), 1),
+        "rss_rest": result["rss_rest"], "rss_peak": result["rss_peak"],
         "rss_after": result["rss_after"],
         "pages": {
             page: {"p50": percentile([v.seconds for v in vs if v.seconds], 0.5),
@@ -231,8 +232,8 @@ def report(rows: list[dict], per_page: bool) -> str:
              f"{'cpu s/page':>10} {'rss rest':>8} {'peak':>6} {'after':>6} MB"]
     for r in rows:
         lines.append(f"{r['users']:>5} {r['pages_done']:>6} {r['errors']:>6} {r['p50']:>6.2f} {r['p95']:>6.2f} "
-                     f"{r['max']:>6.2f} {r['wall']:>7.1f} {r['cpu_per_page']:>10.2f} {r['rss_rest']:>8.0f} {r['rss_peak']:>6.0f} "
-                     f"{r['rss_after']:>6.0f}")
+                     f"{r['max']:>6.2f} {r['wall']:>7.1f} {r['cpu_per_page']:>10.2f} {r['rss_rest']:>8.0f} "
+                     f"{r['rss_peak']:>6.0f} {r['rss_after']:>6.0f}")
     for r in rows:
         if per_page or r is rows[-1]:
             lines.append(f"\nper page at {r['users']} users (median messages, KB, references; heaviest elements):")
