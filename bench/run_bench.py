@@ -149,10 +149,27 @@ def main() -> None:
     rows.append((f"cold start, bare one-line app (median of {COLD_RUNS})", f"{statistics.median(bare):.2f} s", ""))
     rows.append(("cold start ratio app / bare", f"{ratio:.2f}", "target ≤ 1.5"))
     rows.append(("peak server RSS after every page × 3 languages", f"{peak:.0f} MB", "target ≤ 400 MB"))
+    rows += load_rows()
     table = format_table(rows)
     print(table)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.md").write_text(table + "\n", encoding="utf-8")
+
+
+def load_rows() -> list[tuple[str, str, str]]:
+    """Concurrent sessions clicking through every page (bench/load_sessions.py, its own server)."""
+    from bench import load_sessions
+
+    rows = []
+    for r in load_sessions.main(["--users", "1,10,25"]):
+        target = "target p95 ≤ 8 s, 0 errors" if r["users"] == 25 else ""
+        rows.append((f"load: {r['users']} sessions × every page, p50 / p95 per page, errors",
+                     f"{r['p50']:.2f} / {r['p95']:.2f} s, {r['errors']}", target))
+        rows.append((f"load: {r['users']} sessions, server RSS peak / after close (rest)",
+                     f"{r['rss_peak']:.0f} / {r['rss_after']:.0f} MB ({r['rss_rest']:.0f})",
+                     "target ≤ 400 MB" if r["users"] == 25 else ""))
+        rows.append((f"load: {r['users']} sessions, server CPU per page", f"{r['cpu_per_page']:.2f} s", ""))
+    return rows
 
 
 def format_table(rows: list[tuple[str, str, str]]) -> str:
