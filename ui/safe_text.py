@@ -7,10 +7,11 @@ import unicodedata
 
 MAX_SHOWN = 60
 ELLIPSIS = "…"
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them also
-# disarms Streamlit's own additions (:red[...], :material/x:, $maths$) and links/images that would make
-# the browser fetch another site.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=/%;@^?,])")
+# CommonMark lets any ASCII punctuation be backslash-escaped. These are the characters that can make
+# Markdown out of text: links and images (which would make the browser fetch another site), HTML, code,
+# Streamlit's own :red[...], :material/x: and $maths$, emphasis, tables and "www." autolinks. Others
+# (- _ / , = …) are left alone, so ids such as la-9000 or own_income_share_pct read as they are.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*{}\[\]()<>#+.!|~:$&])")
 
 
 def visible(text: str) -> str:
