@@ -1,17 +1,14 @@
 """Text from a visitor (a link's query string, an uploaded file) made safe to show inside Markdown:
-invisible and direction-changing characters removed, long values shortened, Markdown syntax escaped."""
+invisible and direction-changing characters removed, long values shortened, shown as literal code."""
 from __future__ import annotations
 
-import re
 import unicodedata
 
 MAX_SHOWN = 60
 ELLIPSIS = "…"
-# CommonMark lets any ASCII punctuation be backslash-escaped. These are the characters that can make
-# Markdown out of text: links and images (which would make the browser fetch another site), HTML, code,
-# Streamlit's own :red[...], :material/x: and $maths$, emphasis, tables and "www." autolinks. Others
-# (- _ / , = …) are left alone, so ids such as la-9000 or own_income_share_pct read as they are.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*{}\[\]()<>#+.!|~:$&])")
+# Backticks inside the value would end the code span early.
+_BACKTICK = "`"
+_BACKTICK_STANDIN = "ˋ"
 
 
 def visible(text: str) -> str:
@@ -25,6 +22,8 @@ def shortened(text: str, limit: int = MAX_SHOWN) -> str:
 
 
 def markdown_literal(value: object, limit: int = MAX_SHOWN) -> str:
-    """`value` as text that Markdown shows literally: no formatting, links, images or HTML."""
-    text = shortened(visible(str(value)), limit)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """`value` as an inline code span, which Markdown shows as it is: no formatting, HTML, links or images,
+    none of Streamlit's :directives: or $maths$, and no automatic links (backslash escapes do not stop
+    those: "https\\://…" was still turned into a link)."""
+    text = shortened(visible(str(value)), limit).replace(_BACKTICK, _BACKTICK_STANDIN)
+    return f"{_BACKTICK}{text}{_BACKTICK}" if text.strip() else text

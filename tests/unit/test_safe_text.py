@@ -2,10 +2,9 @@
 from ui.safe_text import MAX_SHOWN, markdown_literal, visible
 
 
-def test_links_images_and_html_are_escaped():
-    shown = markdown_literal("![x](https://evil.example/a.png) <b>hi</b> :red[x] $x$")
-    for raw in ("![", "](", "<b>", ":red[", "$x$", "https://"):
-        assert raw not in shown
+def test_value_becomes_one_code_span():
+    shown = markdown_literal("![x](https://evil.example/a.png) <b>hi</b> :red[x] $x$ `tick`")
+    assert shown.startswith("`") and shown.endswith("`") and shown.count("`") == 2
 
 
 def test_bidi_controls_and_nul_are_removed():
@@ -13,4 +12,4 @@ def test_bidi_controls_and_nul_are_removed():
 
 
 def test_long_values_are_shortened():
-    assert len(markdown_literal("a" * 10_000)) == MAX_SHOWN
+    assert len(markdown_literal("a" * 10_000)) == MAX_SHOWN + 2
