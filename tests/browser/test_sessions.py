@@ -22,7 +22,7 @@ def test_two_concurrent_sessions_stay_apart(browser, direct_server):
         expect_direction(b, "rtl")
         expect(b.locator(MAIN_CONTENT).first).to_contain_text("באר שבע")
         # The second switches language; the first is not affected, even after a rerun of its own.
-        b.locator('[data-testid="stSidebarUserContent"]').get_by_text("العربية", exact=True).click()
+        b.locator('[data-testid="stSidebarUserContent"]').get_by_text("العربية", exact=True).click(force=True)
         wait_idle(b)
         expect_direction(b, "rtl")
         a.reload()
