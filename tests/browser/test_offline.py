@@ -3,13 +3,12 @@ analytics request to another origin): offline the page still works, online no th
 visits. Covers every page registered in ui/navigation.py, and an unknown page path."""
 from __future__ import annotations
 
-import time
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.journeys import open_view, wait_idle
+from tests.browser.journeys import open_view, wait_drawn
 from tests.browser.streamlit_server import MAIN_CONTENT
 from ui.navigation import registered_pages
 
@@ -40,23 +39,10 @@ def foreign_requests(page, app_url: str) -> list[str]:
     return seen
 
 
-DECK = '[data-testid="stDeckGlJsonChart"]'
-SKELETON = '[data-testid="stSkeleton"]'
-
-
-def settle(page, quiet_checks: int = 3, timeout_s: float = 120) -> None:
-    """Let maps, charts and images finish whatever they fetch after the script run. Lazily loaded
-    elements show a skeleton first, and a map is drawn only after its basemap style has loaded or
-    failed (offline that took 10-20 s here), so wait until no skeleton is left and every map has its
-    canvas, seen on several checks in a row."""
-    wait_idle(page)
-    quiet, deadline = 0, time.monotonic() + timeout_s
-    while quiet < quiet_checks:
-        assert time.monotonic() < deadline, "the page did not settle"
-        decks = page.locator(DECK)
-        drawn = all(decks.nth(i).locator("canvas").count() for i in range(decks.count()))
-        quiet = quiet + 1 if drawn and page.locator(SKELETON).count() == 0 else 0
-        page.wait_for_timeout(1000)
+def settle(page) -> None:
+    """Let maps, charts and images finish whatever they fetch (a map is drawn only after its basemap
+    style has loaded or failed: offline that took 10-20 s here)."""
+    wait_drawn(page, quiet_checks=4, interval_ms=1000)
     page.wait_for_load_state("networkidle")
 
 
