@@ -9,7 +9,7 @@ RUN_STAMP := $(VENV)/.stamp-run
 DEV_STAMP := $(VENV)/.stamp-dev
 PUBLISHED := data/published/observations.parquet
 
-.PHONY: run test lint data bench browser pdf-libs setup setup-dev clean
+.PHONY: run test lint data bench load browser pdf-libs setup setup-dev clean
 
 run: setup pdf-libs $(PUBLISHED)
 	$(BIN)/python -m indicators.downloads.open_data
@@ -31,6 +31,10 @@ $(PUBLISHED):
 
 bench: setup-dev browser
 	$(BIN)/python bench/run_bench.py
+
+# 1, 10 and 25 concurrent sessions clicking through every page over Streamlit's websocket (loopback only).
+load: setup-dev
+	$(BIN)/python bench/load_sessions.py --users 1,10,25 --per-page
 
 setup: $(RUN_STAMP)
 setup-dev: $(DEV_STAMP)

@@ -1,11 +1,16 @@
 """Entry point: page config, language and direction, navigation. Pages live in pages/ and only render."""
+from pathlib import Path
+
 import streamlit as st
 
-from ui import embed, layout
+from ui import embed, errors, layout
 from ui.i18n import translate
 from ui.navigation import registered_pages
 
-st.set_page_config(page_title="KMM Negev", page_icon=":material/map:", layout="wide")
+# Our own drawing, inlined by Streamlit as a data: URL. A ":material/...:" icon here would make every
+# browser fetch the symbol from fonts.gstatic.com (the in-page material icons use a bundled font).
+ICON = Path(__file__).resolve().parent / "static" / "kmm-icon.svg"
+st.set_page_config(page_title="KMM Negev", page_icon=str(ICON), layout="wide")
 
 lang = layout.current_language()
 layout.apply_language(lang)
@@ -24,4 +29,4 @@ if embedded:
 st.sidebar.markdown(f"**{translate(lang, 'common.app_title')}**")
 layout.language_switch(lang)
 layout.show_url_notes(lang)  # an unknown ?lang=, above the page
-current.run()
+errors.run_page(current, lang)  # a failing page: a short message, the traceback in the log

@@ -27,4 +27,13 @@ def open_store(published_dir: Path = PUBLISHED_DIR) -> duckdb.DuckDBPyConnection
         # Table names come from the fixed PUBLISHED_TABLES tuple, never from user input.
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)",
                     [str(published_dir / f"{name}.parquet")])
+    seal(con)
     return con
+
+
+def seal(con: duckdb.DuckDBPyConnection) -> None:
+    """Once the tables are in memory, no query on this connection (or its cursors) can touch a file:
+    no COPY ... TO, ATTACH, or reading another file, and the setting cannot be turned back on. Whatever
+    a page asks, data/ stays as published."""
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")

@@ -7,6 +7,7 @@ from indicators.exports import tidy_table
 from indicators.settings import DIMENSIONS
 from ui import compare_data, components, data_access, downloads, layout, profile_exports
 from ui.i18n import translate
+from ui.safe_text import markdown_literal
 from ui.state import url_multiselect, url_selectbox
 
 MAX_AUTHORITIES = 6
@@ -27,7 +28,8 @@ selection = comparison.parse_selection(raw, options, MAX_AUTHORITIES)
 if raw is not None:
     if selection.unknown:
         fallback = "" if selection.kept else " " + t("default_shown")
-        st.warning(t("unknown_ids", ids=", ".join(selection.unknown)) + fallback, icon="⚠️")
+        shown = ", ".join(markdown_literal(item) for item in selection.unknown[:5])  # link text: literal, short
+        st.warning(t("unknown_ids", ids=shown) + fallback, icon="⚠️")
     if selection.over_cap:
         st.info(t("capped", max=MAX_AUTHORITIES, dropped=", ".join(names[a] for a in selection.over_cap)))
     if selection.kept:

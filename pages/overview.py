@@ -4,7 +4,7 @@ import streamlit as st
 from indicators.exports import tidy_table
 from indicators.formatting import format_value, format_with_unit
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access, downloads, layout, maps
+from ui import charts, components, data_access, downloads, layout, map_cache, maps
 from ui.i18n import translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
@@ -47,8 +47,8 @@ tooltip = {a: f"{format_with_unit(v, int(meta['decimals']), meta['unit'], meta[f
 label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
 
 st.header(t("map_heading"))
-deck, breaks = maps.choropleth(data_access.table("boundaries"), in_year, names, tooltip, lang,
-                               no_data_text=f"{translate(lang, 'common.no_data')} · {year}")
+deck, breaks = map_cache.choropleth(in_year, names, tooltip, lang,
+                                    no_data_text=f"{translate(lang, 'common.no_data')} · {year}")
 st.pydeck_chart(deck, height=520)
 components.map_legend(maps.legend_entries(breaks, lambda v: format_value(v, int(meta["decimals"]), meta["unit"])),
                       lang, label)

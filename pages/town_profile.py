@@ -151,10 +151,8 @@ def render_card(card, meta, sparkline) -> None:
         st.markdown(change if change else f":gray[{t('single_year')}]")
         st.caption("  \n".join(card_lines(card, meta)))
         if sparkline is not None:
-            st.plotly_chart(sparkline, width="stretch", key=f"spark_{card.indicator_id}",
-                            config={"displayModeBar": False, "responsive": True},
-                            alt=t("sparkline_alt", indicator=label, town=town_name,
-                                  first=card.trend[0][0], last=card.trend[-1][0]))
+            st.image(sparkline, width="stretch", alt=t("sparkline_alt", indicator=label, town=town_name,
+                                                        first=card.trend[0][0], last=card.trend[-1][0]))
 
 
 def headline_cards() -> None:

@@ -10,6 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from indicators.settings import LANGUAGES
 from ui import data_access
 from ui.i18n import resolve_language, text_direction, translate
+from ui.safe_text import markdown_literal
 
 _HERE = Path(__file__).resolve().parent
 _BASE_CSS = (_HERE / "base.css").read_text(encoding="utf-8")
@@ -40,7 +41,8 @@ def show_url_notes(lang: str, param: str | None = None, container=st) -> None:
     shown = [(p, v) for p, v in waiting if param is None or p == param]
     st.session_state["url_notes"] = [note for note in waiting if note not in shown]
     for name, value in shown:
-        container.warning(translate(lang, "common.invalid_param", param=name, value=value), icon="⚠️")
+        container.warning(translate(lang, "common.invalid_param", param=markdown_literal(name),
+                                    value=markdown_literal(value)), icon="⚠️")
 
 
 def apply_language(lang: str) -> None:

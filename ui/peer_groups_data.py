@@ -58,7 +58,8 @@ def background_layer() -> pdk.Layer:
     """The outline of all authorities, faint, under the peer map: the peers are small and far apart, and
     without the country around them the map would be hard to read."""
     geometry = outline(data_access.table("boundaries")["geojson"])
-    return pdk.Layer("GeoJsonLayer", data={"type": "Feature", "geometry": geometry, "properties": {}},
+    return pdk.Layer("GeoJsonLayer", id="kmm-israel-outline",
+                     data={"type": "Feature", "geometry": geometry, "properties": {}},
                      pickable=False, stroked=True, filled=True, get_fill_color=[238, 238, 238, 255],
                      get_line_color=[170, 170, 170, 255], line_width_min_pixels=1)
 

@@ -44,11 +44,10 @@ def cards(authority_id: str) -> dict[str, profile.Card]:
                               rank_ids=rank_group(authority_id), gaps=data_access.authority_gaps(authority_id))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def sparklines(authority_id: str) -> dict[str, go.Figure]:
-    """One sparkline per indicator with figures (cache_resource: plotly figures are slow to build and
-    st.plotly_chart only reads them)."""
-    return {i: charts.serialise_once(charts.sparkline(pd.DataFrame(card.trend, columns=["year", "value"])))
+@st.cache_data(show_spinner=False, max_entries=64)
+def sparklines(authority_id: str) -> dict[str, str]:
+    """One sparkline (SVG text, for st.image) per indicator with figures for more than one year."""
+    return {i: charts.sparkline_svg(pd.DataFrame(card.trend, columns=["year", "value"]))
             for i, card in cards(authority_id).items() if len(card.trend) > 1}
 
 
@@ -70,7 +69,8 @@ def locator_map(authority_id: str, lang: str, kind_labels: tuple[tuple[str, str]
     # so that its name stays readable on top of it.
     row = authority(authority_id)
     deck.layers.insert(len(deck.layers) - 1, pdk.Layer(
-        "ScatterplotLayer", data=[{"position": [row["label_lon"], row["label_lat"]]}], get_position="position",
+        "ScatterplotLayer", id="kmm-town-disc", data=[{"position": [row["label_lon"], row["label_lat"]]}],
+        get_position="position",
         get_radius=2000, radius_min_pixels=18, radius_max_pixels=40, stroked=True, filled=True,
         get_fill_color=[213, 94, 0, 150], get_line_color=[0, 0, 0, 255], line_width_min_pixels=2))
     return maps.serialise_once(deck)

@@ -1,10 +1,13 @@
 """AppTest helpers: open the real app.py at a given query string."""
+import os
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+# The friendly error box (ui/errors.py) would hide a failing page from AppTest.exception: let it through.
+os.environ["KMM_RERAISE_PAGE_ERRORS"] = "1"
 
 
 @pytest.fixture

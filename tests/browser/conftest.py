@@ -38,6 +38,17 @@ def app_url(chromium_executable):
         stop_server(proc)
 
 
+@pytest.fixture(scope="module")
+def direct_server(chromium_executable):
+    """The app started with `streamlit run` directly (no `make`): for tests that need no set-up step."""
+    proc, url = start_server()
+    try:
+        wait_healthy(url, timeout=120, proc=proc)
+        yield url
+    finally:
+        stop_server(proc)
+
+
 @pytest.fixture(scope="session")
 def browser(chromium_executable):
     from playwright.sync_api import sync_playwright

@@ -1,0 +1,300 @@
+"""`make load`: concurrent visitors on loopback, each a real Streamlit session driven over the websocket
+protocol (no browser), clicking through every registered page; bounded in sessions, pages and time.
+
+A visitor: GET /_stcore/health (the frontend does this first; it sets the _streamlit_xsrf cookie), open
+ws://127.0.0.1:PORT/_stcore/stream with the subprotocols ["streamlit", token], then for each page send
+BackMsg.rerun_script: the first page as a deep link (ClientState.page_name), later ones as a click
+(ClientState.page_script_hash from the server's Navigation message). Like a browser, it keeps the
+hashes of the large (cacheable) messages it has received and reports them with each rerun, so the
+server may send a reference instead of the element again. A page is finished at
+ForwardMsg.script_finished (a run ended early for a rerun is not the end of the page).
+
+Reported per concurrency level: p50/p95/max seconds from sending the rerun to script_finished, per page
+and over all pages; errors (exception elements, page not found, timeouts, socket failures); messages
+and bytes per page (with the element types that carry the bytes); the server's resident memory at
+rest, at its peak during the level, and some seconds after the sessions have closed.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import websockets  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
+from tests.browser.streamlit_server import start_server, stop_server, wait_healthy  # noqa: E402
+from ui.navigation import registered_pages  # noqa: E402
+
+EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
+COMPILE_ERROR = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_WITH_COMPILE_ERROR")
+# A typical link per page (the README's examples); pages added later get their bare path.
+TYPICAL_QUERY = {"town_profile": "town=la-1161", "compare": "compare=la-9000,la-1161,rc-48",
+                 "peer_groups": "town=la-9000", "indicator_explorer": "indicator=own_income_share_pct"}
+
+
+@dataclass
+class PageVisit:
+    page: str
+    seconds: float | None = None
+    messages: int = 0
+    bytes: int = 0
+    references: int = 0
+    errors: list[str] = field(default_factory=list)
+    bytes_by_element: Counter = field(default_factory=Counter)
+
+
+def percentile(samples: list[float], q: float) -> float:
+    if not samples:
+        return float("nan")
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (a measure that other load on the machine does not
+    inflate, unlike wall-clock times)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def xsrf_token(host: str, port: int) -> str:
+    """The _streamlit_xsrf cookie value, from a plain HTTP GET of the health endpoint."""
+    reader, writer = await asyncio.open_connection(host, port)
+    writer.write(f"GET /_stcore/health HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
+    await writer.drain()
+    head = (await reader.read(-1)).split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    writer.close()
+    for line in head.split("\r\n"):
+        name, _, value = line.partition(":")
+        if name.lower() == "set-cookie" and value.strip().startswith("_streamlit_xsrf="):
+            return value.strip().split(";", 1)[0].split("=", 1)[1]
+    return ""
+
+
+class Visitor:
+    """One browser tab's worth of protocol: a websocket, the page hashes, and a message cache."""
+
+    def __init__(self, host: str, port: int, lang: str, timeout: float):
+        self.host, self.port, self.lang, self.timeout = host, port, lang, timeout
+        self.page_hashes: dict[str, str] = {}
+        self.cached: set[str] = set()
+
+    def rerun(self, path: str, query: str, first: bool) -> bytes:
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string = "&".join(q for q in (query, f"lang={self.lang}") if q)
+        if first or path not in self.page_hashes:
+            state.page_name = path
+        else:
+            state.page_script_hash = self.page_hashes[path]
+        state.cached_message_hashes.extend(sorted(self.cached))
+        info = state.context_info
+        info.timezone, info.timezone_offset, info.locale = "Asia/Jerusalem", -120, self.lang
+        info.url = f"http://{self.host}:{self.port}/{path}?{state.query_string}"
+        return msg.SerializeToString()
+
+    def read(self, raw: bytes, visit: PageVisit) -> bool:
+        """Account for one ForwardMsg; True when the page has finished."""
+        msg = ForwardMsg()
+        msg.ParseFromString(raw)
+        visit.messages += 1
+        visit.bytes += len(raw)
+        kind = msg.WhichOneof("type")
+        if kind == "delta":
+            delta_kind = msg.delta.WhichOneof("type")
+            element = msg.delta.new_element.WhichOneof("type") if delta_kind == "new_element" else delta_kind
+            visit.bytes_by_element[element] += len(raw)
+            exception = msg.delta.new_element.exception if element == "exception" else None
+            if exception is not None and not exception.is_warning:
+                visit.errors.append(f"exception: {exception.message[:120]}")
+            if msg.metadata.cacheable and msg.hash:
+                self.cached.add(msg.hash)
+        elif kind == "ref_hash":
+            visit.references += 1
+            if msg.ref_hash not in self.cached:
+                visit.errors.append("reference to a message this visitor never received")
+        elif kind == "navigation":
+            self.page_hashes = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
+        elif kind == "page_not_found":
+            visit.errors.append(f"page not found: {msg.page_not_found.page_name}")
+        elif kind == "script_finished":
+            if msg.script_finished == COMPILE_ERROR:
+                visit.errors.append("compile error")
+            return msg.script_finished != EARLY_FOR_RERUN
+        return False
+
+    async def click_through(self, pages: list[tuple[str, str]], think: float) -> list[PageVisit]:
+        visits: list[PageVisit] = []
+        try:
+            token = await asyncio.wait_for(xsrf_token(self.host, self.port), self.timeout)
+            async with websockets.connect(
+                f"ws://{self.host}:{self.port}/_stcore/stream", subprotocols=["streamlit", token or "none"],
+                additional_headers={"Cookie": f"_streamlit_xsrf={token}"} if token else None,
+                max_size=None, open_timeout=self.timeout,
+            ) as socket:
+                for index, (path, query) in enumerate(pages):
+                    visit = PageVisit(path or "(home)")
+                    visits.append(visit)
+                    started = time.perf_counter()
+                    await socket.send(self.rerun(path, query, first=index == 0))
+                    try:
+                        async with asyncio.timeout(self.timeout):
+                            while not self.read(await socket.recv(), visit):
+                                pass
+                        visit.seconds = time.perf_counter() - started
+                    except TimeoutError:
+                        visit.errors.append(f"timeout after {self.timeout:g} s")
+                        break
+                    if think:
+                        await asyncio.sleep(think)
+        except (OSError, websockets.WebSocketException, TimeoutError) as error:
+            visits.append(PageVisit("(connection)", errors=[f"{type(error).__name__}: {error}"]))
+        return visits
+
+
+async def level(users: int, pages, args, server_pid: int | None) -> dict:
+    """`users` visitors at once; memory sampled every 0.1 s while they run and after they leave."""
+    rest = rss_mb(server_pid) if server_pid else float("nan")
+    cpu_before = cpu_seconds(server_pid) if server_pid else float("nan")
+    peak = rest
+    done = asyncio.Event()
+
+    async def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, rss_mb(server_pid))
+            await asyncio.sleep(0.1)
+
+    sampler = asyncio.create_task(sample()) if server_pid else None
+    started = time.perf_counter()
+    visitors = [Visitor(args.host, args.port, args.lang, args.timeout) for _ in range(users)]
+    async with asyncio.timeout(args.max_seconds):
+        results = await asyncio.gather(*(v.click_through(pages, args.think) for v in visitors))
+    wall = time.perf_counter() - started
+    cpu = (cpu_seconds(server_pid) - cpu_before) if server_pid else float("nan")
+    done.set()
+    if sampler:
+        await sampler
+    await asyncio.sleep(args.settle)
+    after = rss_mb(server_pid) if server_pid else float("nan")
+    visits = [v for user in results for v in user]
+    return {"users": users, "visits": visits, "wall": wall, "cpu": cpu, "rss_rest": rest, "rss_peak": peak,
+            "rss_after": after}
+
+
+def summary(result: dict) -> dict:
+    visits = result["visits"]
+    times = [v.seconds for v in visits if v.seconds is not None]
+    by_page = defaultdict(list)
+    for v in visits:
+        by_page[v.page].append(v)
+    return {
+        "users": result["users"], "pages_done": len(times), "errors": sum(len(v.errors) for v in visits),
+        "p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times, default=float("nan")),
+        "wall": result["wall"], "cpu_per_page": result["cpu"] / max(len(times), 1),
+        "rss_rest": result["rss_rest"], "rss_peak": result["rss_peak"],
+        "rss_after": result["rss_after"],
+        "pages": {
+            page: {"p50": percentile([v.seconds for v in vs if v.seconds], 0.5),
+                   "p95": percentile([v.seconds for v in vs if v.seconds], 0.95),
+                   "messages": statistics.median(v.messages for v in vs),
+                   "kb": statistics.median(v.bytes for v in vs) / 1024,
+                   "references": statistics.median(v.references for v in vs),
+                   "heaviest": Counter({k: n // len(vs) for k, n in
+                                        sum((v.bytes_by_element for v in vs), Counter()).items()}).most_common(3)}
+            for page, vs in by_page.items()
+        },
+        "error_samples": sorted({e for v in visits for e in v.errors})[:10],
+    }
+
+
+def report(rows: list[dict], per_page: bool) -> str:
+    lines = [f"{'users':>5} {'pages':>6} {'errors':>6} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'wall s':>7} "
+             f"{'cpu s/page':>10} {'rss rest':>8} {'peak':>6} {'after':>6} MB"]
+    for r in rows:
+        lines.append(f"{r['users']:>5} {r['pages_done']:>6} {r['errors']:>6} {r['p50']:>6.2f} {r['p95']:>6.2f} "
+                     f"{r['max']:>6.2f} {r['wall']:>7.1f} {r['cpu_per_page']:>10.2f} {r['rss_rest']:>8.0f} "
+                     f"{r['rss_peak']:>6.0f} {r['rss_after']:>6.0f}")
+    for r in rows:
+        if per_page or r is rows[-1]:
+            lines.append(f"\nper page at {r['users']} users (median messages, KB, references; heaviest elements):")
+            for page, p in r["pages"].items():
+                heavy = ", ".join(f"{k} {n / 1024:.0f} KB" for k, n in p["heaviest"])
+                lines.append(f"  {page:<20} p50 {p['p50']:5.2f} s  p95 {p['p95']:5.2f} s  {p['messages']:>5.0f} msgs "
+                             f"{p['kb']:>6.0f} KB  {p['references']:>3.0f} refs  [{heavy}]")
+        for error in r["error_samples"]:
+            lines.append(f"  error at {r['users']} users: {error}")
+    return "\n".join(lines)
+
+
+def registered_paths() -> list[tuple[str, str]]:
+    return [("" if p.default else p.url_path, TYPICAL_QUERY.get(p.url_path, "")) for p in registered_pages()]
+
+
+async def run_levels(args, pages, server_pid) -> list[dict]:
+    rows = []
+    for users in args.users:
+        rows.append(summary(await level(users, pages, args, server_pid)))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, help="a running server (default: start one with the app's command)")
+    parser.add_argument("--server-pid", type=int, help="with --port: the server's pid, for memory figures")
+    parser.add_argument("--users", type=lambda s: [int(x) for x in s.split(",")], default=[1, 10, 25])
+    parser.add_argument("--lang", default="he")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per page")
+    parser.add_argument("--max-seconds", type=float, default=600.0, help="seconds allowed per level")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds between a visitor's pages")
+    parser.add_argument("--settle", type=float, default=5.0, help="seconds after a level before memory is read")
+    parser.add_argument("--per-page", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    if max(args.users) > 100:
+        parser.error("at most 100 concurrent sessions")
+    pages = registered_paths()
+    proc = None
+    if args.port is None:
+        proc, url = start_server()
+        args.port = int(url.rsplit(":", 1)[1])
+        wait_healthy(url, timeout=120, proc=proc)
+        args.server_pid = proc.pid
+    try:
+        rows = asyncio.run(run_levels(args, pages, args.server_pid))
+    finally:
+        if proc is not None:
+            stop_server(proc)
+    print(report(rows, args.per_page))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1, default=str), encoding="utf-8")
+    errors = sum(r["errors"] for r in rows)
+    last = rows[-1]
+    print(f"\nload: {last['users']} sessions x {len(pages)} pages, {errors} errors, p95 {last['p95']:.2f} s, "
+          f"{last['cpu_per_page']:.2f} CPU-s per page, "
+          f"peak {last['rss_peak']:.0f} MB, after close {last['rss_after']:.0f} MB (rest {rows[0]['rss_rest']:.0f})")
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(1 if sum(r["errors"] for r in main()) else 0)

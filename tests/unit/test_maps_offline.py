@@ -1,0 +1,43 @@
+"""Every map the pages draw asks for no basemap, has stable layer ids, and is sent as compact JSON."""
+import json
+
+import pandas as pd
+import pytest
+
+from indicators import store, views
+from ui import maps
+
+
+@pytest.fixture(scope="module")
+def deck_json():
+    con = store.open_store()
+    boundaries = views.table(con, "boundaries")
+    ids = boundaries["authority_id"].head(5).tolist()
+    deck, _ = maps.choropleth(boundaries, pd.Series({a: float(i) for i, a in enumerate(ids)}),
+                              {a: f"שם {a}" for a in ids}, {a: "x" for a in ids}, "he", highlight=ids[0])
+    return deck.to_json()
+
+
+def test_no_basemap_is_requested(deck_json):
+    spec = json.loads(deck_json)
+    # st.pydeck_chart fills a missing mapStyle with a CARTO style from basemaps.cartocdn.com.
+    assert spec.get("mapStyle") == maps.NO_BASEMAP
+    assert "cartocdn" not in deck_json and "mapbox" not in deck_json.lower()
+
+
+def test_layer_ids_are_fixed(deck_json):
+    """Random ids would make the same map a different message every time (no reuse by the browser)."""
+    assert [layer["id"] for layer in json.loads(deck_json)["layers"]] == ["kmm-areas", "kmm-highlight", "kmm-labels"]
+
+
+def test_json_is_compact_and_keeps_hebrew(deck_json):
+    assert "\n" not in deck_json and "שם" in deck_json
+
+
+def test_serialised_once_is_the_same_text(deck_json):
+    con = store.open_store()
+    boundaries = views.table(con, "boundaries")
+    ids = boundaries["authority_id"].head(5).tolist()
+    deck, _ = maps.choropleth(boundaries, pd.Series({a: float(i) for i, a in enumerate(ids)}),
+                              {a: f"שם {a}" for a in ids}, {a: "x" for a in ids}, "he", highlight=ids[0])
+    assert maps.serialise_once(deck).to_json() == deck_json and deck.layers == []
