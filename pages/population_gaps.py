@@ -75,13 +75,18 @@ st.header(t("series_heading"))
 labels = {f"{FIRST}_median": t("series_arab_median"), f"{SECOND}_median": t("series_jewish_median")}
 if view.is_additive(indicator_id):
     labels |= {f"{FIRST}_weighted": t("series_arab_weighted"), f"{SECOND}_weighted": t("series_jewish_weighted")}
-st.plotly_chart(view.groups_figure(table, indicator_id, labels, value_label, year_label, name), width="stretch",
-                config={"displaylogo": False}, key="gaps_series")
+source_ids = data_access.indicator_values(indicator_id)["source_id"].dropna().unique()
+series_figure = view.groups_figure(table, indicator_id, labels, value_label, year_label, name)
+st.plotly_chart(series_figure, width="stretch", config={"displaylogo": False}, key="gaps_series")
+downloads.chart_downloads(series_figure, lang, "gaps_series_image", f"kmm-gaps-{indicator_id}-{scope}", source_ids,
+                          title=name)
 st.caption(t("series_caption_weighted") if view.is_additive(indicator_id) else t("series_caption"))
 
 st.header(t("gap_heading"))
-st.plotly_chart(view.gap_figure(table, indicator_id, t("gap_axis", unit=unit), year_label, t("gap_title")),
-                width="stretch", config={"displaylogo": False}, key="gaps_gap")
+gap_chart = view.gap_figure(table, indicator_id, t("gap_axis", unit=unit), year_label, t("gap_title"))
+st.plotly_chart(gap_chart, width="stretch", config={"displaylogo": False}, key="gaps_gap")
+downloads.chart_downloads(gap_chart, lang, "gaps_gap_image", f"kmm-gaps-{indicator_id}-{scope}-gap", source_ids,
+                          title=f"{name}: {t('gap_title')}")
 
 st.header(t("towns_heading", year=trend.last_year))
 values = data_access.indicator_values(indicator_id)
