@@ -43,3 +43,10 @@ def unchecked_licences(sources: pd.DataFrame) -> list[str]:
     """Sources whose reuse terms the register says were not re-checked (the page says so until they are)."""
     mask = sources["licence"].fillna("").str.contains(UNCHECKED_LICENCE_MARK, regex=False)
     return sources.loc[mask, "source_id"].tolist()
+
+
+def distinct_publishers(publishers: pd.Series) -> str:
+    """Publishers once each; one that another extends (CBS, and "CBS; copy transcribed by …") goes."""
+    names = sorted(set(publishers), key=len, reverse=True)
+    kept = [n for i, n in enumerate(names) if not any(longer.startswith(n) for longer in names[:i])]
+    return "; ".join(sorted(kept))

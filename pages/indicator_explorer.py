@@ -4,6 +4,7 @@ import streamlit as st
 from indicators import explorer, read_model
 from indicators.exports import tidy_table
 from indicators.formatting import format_value
+from indicators.source_register_view import distinct_publishers
 from indicators.stats import default_year
 from ui import charts, components, data_access, downloads, explorer_data, layout, maps
 from ui.i18n import translate
@@ -58,7 +59,7 @@ shown_ids = explorer.filter_authorities(authorities, scope, kinds or explorer.KI
 unit_label = meta[f"unit_{lang}"]
 decimals = int(meta["decimals"])
 direction = {read_model.HIGHER_IS_BETTER: "higher", read_model.LOWER_IS_BETTER: "lower"}.get(meta["direction"], "none")
-publishers = components.distinct_publishers(sources.loc[sources["series"] == meta["source_id"], "publisher"])
+publishers = distinct_publishers(sources.loc[sources["series"] == meta["source_id"], "publisher"])
 with st.container(border=True):
     st.markdown(f"**{meta[f'name_{lang}']}** · {t('dimension_' + meta['dimension'])}")
     st.markdown(str(meta[f"description_{lang}"]))

@@ -1,4 +1,4 @@
-"""Small rendering pieces used on several pages: map legend, source line, CSV download, no-data note."""
+"""Small rendering pieces used on several pages: the map legend and the source line under a chart or table."""
 from __future__ import annotations
 
 import html
@@ -6,7 +6,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from indicators.exports import to_csv_bytes
+from indicators.source_register_view import distinct_publishers
 from ui.i18n import translate
 
 
@@ -33,15 +33,3 @@ def source_line(sources: pd.DataFrame, source_ids, lang: str) -> None:
     editions = ", ".join(str(e) for e in sorted(used["edition"].unique()))
     st.caption(f"{translate(lang, 'common.source_label')}: {distinct_publishers(used['publisher'])} — "
                f"{translate(lang, 'common.editions')} {editions}")
-
-
-def distinct_publishers(publishers: pd.Series) -> str:
-    """Publishers once each; one that another extends (CBS, and "CBS; copy transcribed by …") goes."""
-    names = sorted(set(publishers), key=len, reverse=True)
-    kept = [n for i, n in enumerate(names) if not any(longer.startswith(n) for longer in names[:i])]
-    return "; ".join(sorted(kept))
-
-
-def csv_download(table: pd.DataFrame, file_name: str, lang: str, key: str) -> None:
-    st.download_button(translate(lang, "common.download_csv"), data=to_csv_bytes(table),
-                       file_name=file_name, mime="text/csv", key=key, icon=":material/download:")

@@ -12,8 +12,8 @@ import streamlit as st
 from indicators.downloads.csv_file import csv_bytes
 from indicators.downloads.excel_file import excel_bytes
 from indicators.downloads.header_block import HeaderBlock
+from indicators.source_register_view import distinct_publishers
 from ui import data_access
-from ui.components import distinct_publishers
 from ui.i18n import text_direction, translate
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

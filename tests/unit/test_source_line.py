@@ -1,7 +1,7 @@
 """The source line names each publisher once."""
 import pandas as pd
 
-from ui.components import distinct_publishers
+from indicators.source_register_view import distinct_publishers
 
 
 def test_source_publishers_are_named_once():
