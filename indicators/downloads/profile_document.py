@@ -47,13 +47,19 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
-class ProfileDocument:
+class Cover:
+    """What every exported document opens with: language, direction, title, subtitle, the link back, the date."""
     lang: str
     rtl: bool
-    town_name: str
+    title: str
     subtitle: str
     link: str
     date: str
+
+
+@dataclass(frozen=True)
+class ProfileDocument(Cover):
+    """A town profile: its cover (title = the town's name), sections per dimension, sources and map."""
     sections: tuple[Section, ...]
     sources: tuple[SourceEntry, ...]
     words: dict[str, str] = field(default_factory=dict)  # headings and labels in the reader's language
@@ -103,6 +109,6 @@ def build_document(*, lang: str, rtl: bool, town_name: str, subtitle: str, link:
         sections.append(Section(dimension, dimension_titles.get(dimension, dimension), tuple(rows)))
     entries = tuple(SourceEntry(s, str(register.loc[s, "publisher"]), str(register.loc[s, "title"]),
                                 str(register.loc[s, "edition"]), str(register.loc[s, "url"])) for s in numbers)
-    return ProfileDocument(lang=lang, rtl=rtl, town_name=town_name, subtitle=subtitle, link=link, date=date,
+    return ProfileDocument(lang=lang, rtl=rtl, title=town_name, subtitle=subtitle, link=link, date=date,
                            sections=tuple(sections), sources=entries, words=words, map_svg=map_svg,
                            peer_names=tuple(peer_names))

@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 
 from indicators.downloads.bar_image import Bar, BarGroup, bar_groups_png
-from indicators.downloads.profile_document import ProfileDocument
+from indicators.downloads.profile_document import Cover, ProfileDocument
 
 KEY_FIGURES = 3
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
@@ -23,13 +23,7 @@ class SlideContent:
 
 
 @dataclass(frozen=True)
-class SlidePack:
-    lang: str
-    rtl: bool
-    title: str
-    subtitle: str
-    link: str
-    date: str
+class SlidePack(Cover):
     slides: tuple[SlideContent, ...]
     sources: tuple[str, ...]
     words: dict[str, str]
@@ -51,7 +45,7 @@ def town_pack(doc: ProfileDocument) -> SlidePack:
         slides.append(SlideContent(section.title, groups, figures, footer))
     sources = tuple(f"[{i}] {s.publisher}, {s.title}, {w['edition']} {s.edition} — {s.url}"
                     for i, s in enumerate(doc.sources, start=1))
-    return SlidePack(lang=doc.lang, rtl=doc.rtl, title=doc.town_name, subtitle=doc.subtitle, link=doc.link,
+    return SlidePack(lang=doc.lang, rtl=doc.rtl, title=doc.title, subtitle=doc.subtitle, link=doc.link,
                      date=doc.date, slides=tuple(slides), sources=sources, words=w)
 
 

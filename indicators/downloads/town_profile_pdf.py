@@ -32,7 +32,7 @@ def font_families(lang: str) -> str:
 def _css(doc: ProfileDocument) -> str:
     families = font_families(doc.lang)
     # A CSS string, not HTML: only its quotes and backslashes need escaping.
-    footer = f"{doc.town_name} · {doc.link}".replace("\\", "\\\\").replace('"', '\\"')
+    footer = f"{doc.title} · {doc.link}".replace("\\", "\\\\").replace('"', '\\"')
     return _font_faces() + f"""
 @page {{ size: A4; margin: 14mm 13mm 16mm 13mm;
   @bottom-center {{ content: "{footer}"; font-family: {families}; font-size: 7pt; color: #666; }}
@@ -130,8 +130,8 @@ def profile_html(doc: ProfileDocument) -> str:
         for s in doc.sources)
     direction = "rtl" if doc.rtl else "ltr"
     return f"""<!DOCTYPE html><html lang="{doc.lang}" dir="{direction}"><head><meta charset="utf-8">
-<title>{_e(doc.town_name)}</title><style>{_css(doc)}</style></head><body>
-<h1>{_e(doc.town_name)}</h1>
+<title>{_e(doc.title)}</title><style>{_css(doc)}</style></head><body>
+<h1>{_e(doc.title)}</h1>
 <p class="subtitle">{_e(doc.subtitle)}</p>
 <p class="meta">{_e(w["generated"])} <span class="ltr">{_e(doc.date)}</span> · {_e(w["link_label"])}:
 <a class="ltr" href="{_e(doc.link)}">{_e(doc.link)}</a></p>
