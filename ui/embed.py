@@ -3,6 +3,8 @@ its source line and a link to the full view, for an iframe on another site. The 
 parameters (indicator, year, town, compare, lang) choose the chart, as they do on the page."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -93,6 +95,6 @@ def render(url_path: str, lang: str) -> None:
     else:
         st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="embed_chart")
         components.source_line(data_access.table("sources"), pd.unique(pd.Series(source_ids)), lang)
-    link = view_link()
-    st.markdown(f'<a href="{link}" target="_blank" rel="noopener">{translate(lang, "downloads.embed_link")}</a>',
-                unsafe_allow_html=True)
+    # The link repeats the visitor's own query string: escaped, so a crafted link cannot inject markup.
+    link, label = html.escape(view_link(), quote=True), html.escape(translate(lang, "downloads.embed_link"))
+    st.markdown(f'<a href="{link}" target="_blank" rel="noopener">{label}</a>', unsafe_allow_html=True)

@@ -181,7 +181,7 @@ def test_contract_shape_and_every_authority(extracted):
     both = values[["authority_id", "edition"]]
     per_edition = both.groupby("edition").authority_id.nunique()
     assert per_edition.min() >= 250 and set(per_edition.index) == set(range(2013, 2023))
-    assert set(gaps.reason) <= {"not_available", "nil_or_not_applicable", "blank", "not_reported",
+    assert set(gaps.reason) <= {"not_available", "nil_or_not_applicable", "below_threshold", "blank", "not_reported",
                                 "suppressed", "unparsed"}
     assert values.authority_id.str.match(r"^(la|rc)-\d+$").all()
 

@@ -11,6 +11,8 @@ REVIEWED = {
     ("ui/layout.py", "apply_language"): "css is read from ui/base.css and ui/style.css",
     ("ui/components.py", "map_legend"): "items: PALETTE colours and html.escape()d labels",
     ("pages/data_methods.py", "database_section"): "docs/schema.md, generated from the build, in the repo",
+    ("ui/embed.py", "render"): "the link back (the visitor's query string) and its label are html.escape()d",
+    ("ui/partnership_map.py", "legend"): "items: fixed SECTOR_STYLE colours and html.escape()d labels",
 }
 
 
