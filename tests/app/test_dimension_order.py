@@ -16,6 +16,7 @@ PAGES = {
     "pages/town_profile.py": {"town": "la-1161"},
     "pages/indicator_explorer.py": {},
     "pages/compare.py": {"compare": "la-9000,la-1161"},
+    "pages/population_gaps.py": {},
 }
 
 
@@ -55,3 +56,9 @@ def test_profile_cards_follow_the_display_order_within_each_dimension(open_app):
     ids = [BY_NAME[n] for n in names]
     expected = INDICATORS[INDICATORS["dimension"] == "economic"].sort_values("display_order")["indicator_id"]
     assert ids == expected.tolist()
+
+
+def test_methods_catalogue_follows_the_display_order(open_app):
+    at = open_app("pages/data_methods.py", lang="en")
+    catalogue = next(d for d in at.dataframe if "indicator_id" in d.value.columns)
+    assert catalogue.value["indicator_id"].tolist() == INDICATORS.sort_values("display_order")["indicator_id"].tolist()
