@@ -23,7 +23,8 @@ def _home_first(browser, app_url):
 def test_gaps_from_a_shared_link_in_hebrew(page, app_url, artifacts_dir):
     open_view(page, app_url, "population_gaps", lang="he", indicator="own_income_share_pct", scope="negev")
     expect_direction(page, "rtl")
-    expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg')).to_have_count(3, timeout=30_000)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3, timeout=30_000)
+    expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first).to_be_visible()
     expect(page.get_by_text("הרשויות הערביות נמצאות בצד הפחות טוב")).to_be_visible()
 
     with page.expect_download() as download:
