@@ -7,7 +7,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.journeys import expect_direction, open_view, wait_idle
-from tests.browser.streamlit_server import start_server, stop_server, wait_healthy
 
 pytestmark = pytest.mark.browser
 METRIC = '[data-testid="stMetricValue"]'
@@ -26,14 +25,9 @@ HEBREW_CSV = ("שם הספק,סכום,מקום,סוג\r\nעובדים מהייש
 
 
 @pytest.fixture(scope="module")
-def server_url(chromium_executable):
+def server_url(direct_server):
     """This module's own server, started directly (not through make), so it can run on its own."""
-    proc, url = start_server()
-    try:
-        wait_healthy(url, timeout=120, proc=proc)
-        yield url
-    finally:
-        stop_server(proc)
+    return direct_server
 
 
 def _uploader(page, label: str):

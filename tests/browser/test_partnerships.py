@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from tests.browser.accessibility import axe_violations, blocking, record, summary
 from tests.browser.journeys import expect_direction, open_view, wait_idle
-from tests.browser.streamlit_server import start_server, stop_server, wait_healthy
 
 pytestmark = pytest.mark.browser
 
@@ -22,15 +21,10 @@ EXAMPLE = {"he": "טעינת הדוגמה", "en": "Load the example", "ar": "ت�
 
 
 @pytest.fixture(scope="module")
-def app_url(chromium_executable):
+def app_url(direct_server):
     """A server of this module's own (streamlit run directly), opened once at the home page first: on a
     fresh server the first request for a sub-path runs as an old-style pages/ script."""
-    proc, url = start_server()
-    try:
-        wait_healthy(url, timeout=120, proc=proc)
-        yield url
-    finally:
-        stop_server(proc)
+    return direct_server
 
 
 @pytest.fixture(scope="module", autouse=True)
