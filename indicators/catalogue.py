@@ -31,6 +31,7 @@ def indicator_catalogue(indicators: pd.DataFrame, observations: pd.DataFrame, so
         "notes": indicators[f"notes_{lang}"].to_numpy(),
         "unit": indicators[f"unit_{lang}"].to_numpy(),
         "direction": indicators["direction"].to_numpy(),
+        "direction_reason": indicators[f"direction_reason_{lang}"].to_numpy(),
         "method_form": form.to_numpy(),
         "method_inputs": indicators["method_inputs"].map(lambda inputs: tuple(inputs)).to_numpy(),
         "method_params": indicators["method_params"].map(json.loads).to_numpy(),

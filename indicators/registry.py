@@ -1,7 +1,7 @@
 """The indicator registry: one YAML declaration per indicator in indicators/definitions/, validated here.
 
-A declaration says what the indicator means (names and descriptions in he/en/ar, unit, direction,
-dimension, source) and how it is computed, in exactly one of five forms:
+A declaration says what the indicator means (names and descriptions in he/en/ar, unit, direction with a
+one-line reason in he/en/ar, dimension, source) and how it is computed, in exactly one of five forms:
 - `field: <field_id>`: the figure CBS publishes, mapped per edition in data/mappings/;
 - `per_resident: {fields: [<field_id>, ...], per: 1 | 1000, published: <field_id>}`: a published count or
   amount divided by the end-of-year population (`fields` lists the names the figure carries across
@@ -33,7 +33,7 @@ from indicators.read_model import direction_from_flag
 from indicators.settings import DEFINITIONS_DIR, DIMENSIONS, LANGUAGES, SQL_DIR, UNITS_FILE
 
 _REQUIRED = ("id", "dimension", "theme", "name", "description", "unit", "higher_is_better",
-             "decimals", "source_id")
+             "direction_reason", "decimals", "source_id")
 
 FORMS = ("field", "per_resident", "percent_of", "land_share", "sql")
 # Fields the shared queries read besides the declared ones (sql/templates/*.sql).
@@ -83,6 +83,7 @@ class Indicator:
     description: dict
     unit: str
     higher_is_better: bool | None
+    direction_reason: dict  # why higher is better, worse or neither, in every language (shown beside it)
     decimals: int
     source_id: str
     method: Method
@@ -139,8 +140,9 @@ def _slugs(path: Path, value, what: str) -> tuple[str, ...]:
 
 
 def _check_languages(path: Path, key: str, value) -> dict:
-    if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGUAGES):
-        raise RegistryError(f"{path.name}: '{key}' needs non-empty he, en and ar texts")
+    missing = [lang for lang in LANGUAGES if not isinstance(value, dict) or not str(value.get(lang) or "").strip()]
+    if missing:
+        raise RegistryError(f"{path.name}: '{key}' needs non-empty he, en and ar texts (missing: {', '.join(missing)})")
     return value
 
 
@@ -161,7 +163,9 @@ def parse_declaration(path: Path, units: dict) -> Indicator:
         id=raw["id"], dimension=raw["dimension"], theme=raw["theme"],
         name=_check_languages(path, "name", raw["name"]),
         description=_check_languages(path, "description", raw["description"]),
-        unit=raw["unit"], higher_is_better=raw["higher_is_better"], decimals=int(raw["decimals"]),
+        unit=raw["unit"], higher_is_better=raw["higher_is_better"],
+        direction_reason=_check_languages(path, "direction_reason", raw["direction_reason"]),
+        decimals=int(raw["decimals"]),
         source_id=raw["source_id"], method=parse_method(path, raw),
         notes=_check_languages(path, "notes", raw["notes"]) if raw.get("notes") else None,
         headline_rank=_parse_headline(path, raw.get("headline")),

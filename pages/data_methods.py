@@ -76,7 +76,8 @@ def catalogue_table(rows: pd.DataFrame) -> None:
                         theme=rows["theme"].map(lambda x: label("theme", x)),
                         direction=rows["direction"].map(lambda x: label("dir", x)))
     columns = {"name": t("col_name"), "dimension": t("col_dimension"), "theme": t("col_theme"),
-               "unit": t("col_unit"), "direction": t("col_direction"), "year_list": t("col_years"),
+               "unit": t("col_unit"), "direction": t("col_direction"), "direction_reason": t("col_direction_reason"),
+               "year_list": t("col_years"),
                "years": t("col_years_count"), "authorities": t("col_authorities"),
                "negev_authorities": t("col_negev"), "source": t("col_source"), "indicator_id": t("col_id")}
     config = {c: st.column_config.TextColumn(text) for c, text in columns.items()}
@@ -111,8 +112,9 @@ def indicator_details(row) -> None:
     with st.expander(f"{row.name} · {row.unit}"):
         lines = [
             f"**{t('d_definition')}:** {row.description}",
-            f"**{t('col_dimension')}:** {label('dim', row.dimension)} · **{t('col_theme')}:** "
-            f"{label('theme', row.theme)} · **{t('col_direction')}:** {label('dir', row.direction)}",
+            f"**{t('col_dimension')}:** {label('dim', row.dimension)} · "
+            f"**{t('col_theme')}:** {label('theme', row.theme)}",
+            f"**{t('col_direction')}:** {label('dir', row.direction)} — {row.direction_reason}",
             f"**{t('d_years')}:** " + (t("years_value", years=row.year_list, count=row.years) if row.years
                                         else translate(lang, "common.no_data")),
             f"**{t('d_authorities')}:** " + t("authorities_value", all=row.authorities, negev=row.negev_authorities),

@@ -39,6 +39,7 @@ def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
         row = {"indicator_id": ind.id, "dimension": ind.dimension, "theme": ind.theme}
         row |= {f"name_{lang}": ind.name[lang] for lang in LANGUAGES}
         row |= {"unit": ind.unit, "higher_is_better": ind.higher_is_better, "decimals": ind.decimals}
+        row |= {f"direction_reason_{lang}": ind.direction_reason[lang] for lang in LANGUAGES}
         row |= {f"unit_{lang}": units[ind.unit][lang] for lang in LANGUAGES}
         row |= {f"description_{lang}": ind.description[lang] for lang in LANGUAGES}
         row |= {f"notes_{lang}": (ind.notes or {}).get(lang) for lang in LANGUAGES}
