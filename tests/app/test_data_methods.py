@@ -33,7 +33,17 @@ def test_catalogue_lists_every_registry_indicator(open_app, lang):
     assert set(catalogue["indicator_id"]) == REGISTRY_IDS
     names = _published("indicators").set_index("indicator_id")[f"name_{lang}"]
     assert catalogue.set_index("indicator_id")["name"].to_dict() == names.to_dict()
+    reasons = _published("indicators").set_index("indicator_id")[f"direction_reason_{lang}"]
+    assert catalogue.set_index("indicator_id")["direction_reason"].to_dict() == reasons.to_dict(), \
+        "every direction is listed with its reason, in the page's language"
     assert len(at.expander) == len(REGISTRY_IDS), "one details expander per indicator"
+
+
+def test_details_give_the_direction_with_its_reason(open_app):
+    at = open_app(PAGE, lang="en")
+    reason = _published("indicators").set_index("indicator_id").loc["unemployment_benefit_pct", "direction_reason_en"]
+    assert "labour-force participation" in reason
+    assert f"**Direction:** Neither (context) — {reason}" in _text(at)
 
 
 def test_sql_indicator_shows_its_query(open_app):

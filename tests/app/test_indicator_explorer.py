@@ -152,7 +152,7 @@ def test_runs_clean_in_rtl_languages(open_app, lang):
 
 
 def test_lower_is_better_ranks_the_lowest_first(open_app):
-    at = open_app(PAGE, indicator="debt_per_capita", lang="en")
+    at = open_app(PAGE, indicator="income_support_per_1000", lang="en")
     _clean(at)
     table = _table(at).dropna(subset=["value"])
     assert table.sort_values("rank").iloc[0]["value"] == table["value"].min()

@@ -27,6 +27,7 @@ def test_catalogue_lists_every_registry_indicator_by_dimension(published):
     assert dimensions == [d for d in DIMENSIONS if d in dimensions], "grouped by dimension, in the usual order"
     assert rows["name"].notna().all() and rows["description"].notna().all()
     assert set(rows["direction"]) <= set(DIRECTIONS)
+    assert rows["direction_reason"].str.strip().astype(bool).all(), "every direction has its reason"
 
 
 def test_catalogue_method_is_the_registry_method(published):

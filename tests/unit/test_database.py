@@ -12,7 +12,7 @@ from indicators.build.build_database import build_tables, write_parquet
 from indicators.contract import load_contract
 from indicators.contract_checks import schema_mismatches, violations
 from indicators.registry import load_registry
-from indicators.settings import DIMENSIONS, NEGEV_AUTHORITY_IDS, PUBLISHED_DIR, PUBLISHED_TABLES, RAW_DIR
+from indicators.settings import DIMENSIONS, LANGUAGES, NEGEV_AUTHORITY_IDS, PUBLISHED_DIR, PUBLISHED_TABLES, RAW_DIR
 
 REQUIRED_INDICATORS = {
     "economic": ["avg_monthly_wage", "pct_earning_min_wage_or_less", "wage_gini", "unemployment_benefit_pct",
@@ -61,6 +61,14 @@ def test_indicators_are_declared_with_every_required_id(published):
         declared = set(indicators.loc[indicators["dimension"] == dimension, "indicator_id"])
         assert set(REQUIRED_INDICATORS[dimension]) <= declared, dimension
     assert set(indicators["indicator_id"]) == {ind.id for ind in load_registry()}
+
+
+def test_every_indicator_publishes_its_direction_reason_in_every_language(published):
+    indicators = published["indicators"].set_index("indicator_id")
+    for ind in load_registry():
+        for lang in LANGUAGES:
+            reason = indicators.loc[ind.id, f"direction_reason_{lang}"]
+            assert isinstance(reason, str) and reason.strip() == ind.direction_reason[lang].strip(), (ind.id, lang)
 
 
 def test_plausible_values(published):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+import yaml
 
 from indicators.build.extractors import known_field_ids
 from indicators.compute import compute_indicator, values_connection
@@ -19,6 +20,7 @@ from indicators.registry import (
     parse_declaration,
     query_text,
 )
+from indicators.settings import DEFINITIONS_DIR
 
 SPECIAL = {"population_total": 1000.0, "landuse_total_km2": 100.0}
 
@@ -113,20 +115,30 @@ def test_query_text_reads_only_indicator_queries():
             query_text(form, bad)
 
 
+# A valid declaration's keys (SYNTHETIC): each case below changes one thing.
+VALID = {"id": "bad", "dimension": "social", "theme": "x", "name": {"he": "a", "en": "a", "ar": "a"},
+         "description": {"he": "a", "en": "a", "ar": "a"}, "unit": "percent", "higher_is_better": True,
+         "direction_reason": {"he": "a", "en": "a", "ar": "a"}, "decimals": 1, "source_id": "s", "field": "f"}
+
+
+def _declaration(**changes) -> str:
+    """VALID with some keys replaced (a value of None drops the key), as YAML."""
+    raw = {k: v for k, v in (VALID | changes).items() if v is not None}
+    return yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
+
+
 @pytest.mark.parametrize("body, message", [
     ("id: wrong_name\n", "missing"),
-    ("id: bad\ndimension: cosmic\ntheme: x\nname: {he: a, en: a, ar: a}\ndescription: {he: a, en: a, ar: a}\n"
-     "unit: percent\nhigher_is_better: true\ndecimals: 1\nsource_id: s\nfield: f\n", "dimension"),
-    ("id: bad\ndimension: social\ntheme: x\nname: {he: a, en: a}\ndescription: {he: a, en: a, ar: a}\n"
-     "unit: percent\nhigher_is_better: true\ndecimals: 1\nsource_id: s\nfield: f\n", "he, en and ar"),
-    ("id: bad\ndimension: social\ntheme: x\nname: {he: a, en: a, ar: a}\ndescription: {he: a, en: a, ar: a}\n"
-     "unit: percent\nhigher_is_better: true\ndecimals: 1\nsource_id: s\nfield: f\nsql: x.sql\n", "exactly one"),
-    ("id: bad\ndimension: social\ntheme: x\nname: {he: a, en: a, ar: a}\ndescription: {he: a, en: a, ar: a}\n"
-     "unit: percent\nhigher_is_better: true\ndecimals: 1\nsource_id: s\nfield: \"x'; DROP TABLE y\"\n", "slug"),
-    ("id: bad\ndimension: social\ntheme: x\nname: {he: a, en: a, ar: a}\ndescription: {he: a, en: a, ar: a}\n"
-     "unit: percent\nhigher_is_better: true\ndecimals: 1\nsource_id: s\nsql: density_per_km2.sql\n", "inputs"),
-    ("id: bad\ndimension: social\ntheme: x\nname: {he: a, en: a, ar: a}\ndescription: {he: a, en: a, ar: a}\n"
-     "unit: percent\nhigher_is_better: true\ndecimals: 1\nsource_id: s\nfield: f\ninputs: [f]\n", "inputs"),
+    (_declaration(dimension="cosmic"), "dimension"),
+    (_declaration(name={"he": "a", "en": "a"}), "'name' needs non-empty he, en and ar texts"),
+    (_declaration(sql="x.sql"), "exactly one"),
+    (_declaration(field="x'; DROP TABLE y"), "slug"),
+    (_declaration(field=None, sql="density_per_km2.sql"), "inputs"),
+    (_declaration(inputs=["f"]), "inputs"),
+    (_declaration(direction_reason=None), "missing direction_reason"),
+    (_declaration(direction_reason={"he": "a", "en": "a"}), "'direction_reason' needs .* \\(missing: ar\\)"),
+    (_declaration(direction_reason={"he": "a", "en": " ", "ar": "a"}), "'direction_reason' .* \\(missing: en\\)"),
+    (_declaration(direction_reason="higher is better"), "'direction_reason' needs non-empty he, en and ar"),
 ])
 def test_malformed_declarations_are_refused_with_the_file_named(tmp_path, body, message):
     path = tmp_path / "bad.yml"
@@ -134,3 +146,31 @@ def test_malformed_declarations_are_refused_with_the_file_named(tmp_path, body, 
     with pytest.raises(RegistryError, match=message) as error:
         parse_declaration(path, load_units())
     assert "bad.yml" in str(error.value)
+
+
+def test_the_valid_synthetic_declaration_loads(tmp_path):
+    """The cases above fail for their own reason, not because the base declaration is malformed."""
+    path = tmp_path / "bad.yml"
+    path.write_text(_declaration(), encoding="utf-8")
+    assert parse_declaration(path, load_units()).direction_reason == VALID["direction_reason"]
+
+
+@pytest.mark.parametrize("indicator", load_registry(), ids=lambda ind: ind.id)
+def test_every_direction_has_a_one_line_reason(indicator):
+    """Declared right after higher_is_better, one line (no breaks) in every language."""
+    assert all(text.strip() and "\n" not in text for text in indicator.direction_reason.values())
+    lines = (DEFINITIONS_DIR / f"{indicator.id}.yml").read_text(encoding="utf-8").splitlines()
+    flag = next(i for i, line in enumerate(lines) if line.startswith("higher_is_better:"))
+    assert lines[flag + 1] == "direction_reason:", "direction_reason goes directly after higher_is_better"
+
+
+def test_indicators_that_track_income_or_eligibility_are_neutral():
+    """Issue 8: in the Negev these follow income (cars, water, waste) or eligibility (unemployment benefit),
+    so a low figure is not a better town."""
+    neutral = {"unemployment_benefit_pct", "unemployment_benefit_per_1000", "private_cars_per_1000",
+               "private_car_avg_age", "household_water_m3_per_capita", "residential_water_m3_per_capita",
+               "waste_kg_per_capita_day"}
+    by_id = {ind.id: ind for ind in load_registry()}
+    assert all(by_id[i].higher_is_better is None for i in neutral)
+    for i in ("unemployment_benefit_pct", "unemployment_benefit_per_1000"):
+        assert "labour-force participation" in by_id[i].description["en"]
