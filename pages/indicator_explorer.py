@@ -65,6 +65,7 @@ with st.container(border=True):
     st.markdown(str(meta[f"description_{lang}"]))
     st.caption(f"{t('unit_label')}: {unit_label} · {t('direction_label')}: {t('direction_' + direction)} · "
                f"{translate(lang, 'common.source_label')}: {publishers}")
+    st.caption(f"{t('direction_reason_label')}: {meta[f'direction_reason_{lang}']}")
 
 if year is None:
     st.info(t("no_data_indicator"))

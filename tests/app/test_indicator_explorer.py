@@ -157,3 +157,6 @@ def test_lower_is_better_ranks_the_lowest_first(open_app):
     table = _table(at).dropna(subset=["value"])
     assert table.sort_values("rank").iloc[0]["value"] == table["value"].min()
     assert any("lower is better" in c.value for c in at.caption)
+    reason = pd.read_parquet(DATA / "indicators.parquet").set_index("indicator_id").loc[
+        "income_support_per_1000", "direction_reason_en"]
+    assert any(c.value == f"Why this direction: {reason}" for c in at.caption), "the reason is given beside it"
