@@ -33,7 +33,9 @@ def test_indicators_doc_has_one_row_per_indicator_and_counts_the_five_forms():
     text = docs.indicators_markdown(indicators, docs.read_published("observations"), docs.read_published("sources"))
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert len(rows) == len(indicators)
-    assert all(line.count(" | ") == 8 for line in rows)
+    assert all(line.count(" | ") == 9 for line in rows), "ten columns, the direction's reason among them"
+    reasons = indicators.set_index("indicator_id")["direction_reason_en"]
+    assert all(f" | {reasons[line.split('`')[1]]} | " in line for line in rows)
     assert f"one of {len(FORMS)} forms: " + ", ".join(
         f"`{f}` ({(indicators['method_form'] == f).sum()})" for f in FORMS) in text
 
