@@ -33,8 +33,11 @@ from indicators.settings import MAPPINGS_DIR, RAW_DIR, authority_id
 MAPPING_FILE = MAPPINGS_DIR / "cbs_physical.yml"
 _EDITION_KEYS = {"split": ["sheets"], "banded": ["sheet"], "transcription": []}
 # What a "-" (or an empty cell) can stand for in a column, when it is not CBS's general "nil": `nil_means` on
-# the field. below_threshold: CBS prints a population share only from 4 % (docs/research/issue-8-cbs-headers.md §1).
-NIL_MEANINGS = ("below_threshold",)
+# the field (docs/research/issue-8-cbs-headers.md). below_threshold: CBS prints a population share only from 4 %
+# (§1); not_available: suppression printed as "-" instead of ".." (entry to higher education, 2018, §5);
+# zero: a real nil, stored as 0 - only "-" (and the 2022 transcription's 0 that stands for it), never a blank
+# (dwellings, failed water samples, farm water: §6, §7, §9).
+NIL_MEANINGS = ("below_threshold", "not_available", "zero")
 NIL_REASONS = ("nil_or_not_applicable", "blank")
 _ENTRY_KEYS = {  # layout -> (required, optional) keys of one field's entry
     "split": (["header", "year"], ["scale", "year_basis", "unit_note"]),
@@ -89,13 +92,21 @@ class _Edition:
     def add(self, aid: str, column: _Located, value: float | None, reason: str | None) -> None:
         if value == 0 and column.field_id in self.zero_gaps:
             value, reason = None, self.zero_gaps[column.field_id]
-        if value is None and reason in NIL_REASONS and column.field_id in self.nil_means:
-            reason = self.nil_means[column.field_id]
+        if value is None and column.field_id in self.nil_means:
+            value, reason = nil_as_declared(self.nil_means[column.field_id], reason)
         if value is None:
             self.out.add_gap(aid, column.field_id, column.year, self.edition, reason, self.source_id)
         else:
             scaled = value * column.scale if column.scale == 1 else round(value * column.scale, 6)  # thousands
             self.out.add_value(aid, column.field_id, column.year, self.edition, scaled, self.source_id)
+
+
+def nil_as_declared(meaning: str, reason: str) -> tuple[float | None, str | None]:
+    """A gap read through the field's `nil_means`: (0.0, None) for a "-" that is a real zero, otherwise the gap
+    with the declared reason for "-" and blanks; other gaps ("..") unchanged."""
+    if meaning == "zero":
+        return (0.0, None) if reason == "nil_or_not_applicable" else (None, reason)
+    return None, meaning if reason in NIL_REASONS else reason
 
 
 def _specs(mapping: dict, edition: int) -> dict:

@@ -191,8 +191,11 @@ def test_percentages_are_0_to_100_and_population_in_persons(extracted):
     pct = values[values.field_id.str.endswith("_pct") & (values.field_id != "water_loss_pct")
                  & (values.field_id != "population_growth_pct")]
     assert pct.value.between(0, 100).all()
-    # No edition publishes a share as a fraction: every share field has a median above 1.
-    assert (pct.groupby(["field_id", "edition"]).value.median() > 0.3).all()
+    # No edition publishes a share as a fraction: every share field has a median above 1 - except the failed
+    # drinking-water samples, where 0 (no failure) is the commonest value; some authorities exceed 1 % there.
+    rare = pct.field_id == "drinking_water_micro_failures_pct"
+    assert (pct[~rare].groupby(["field_id", "edition"]).value.median() > 0.3).all()
+    assert (pct[rare].groupby("edition").value.max() > 1).all()
     pop = values[values.field_id == "population_total"]
     assert pop.groupby("edition").value.median().between(5000, 30000).all()
 
