@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from indicators.coverage import gap_reasons
 from indicators.downloads.headline import headline_indicators
 from indicators.downloads.map_svg import town_map_svg
 from indicators.downloads.profile_document import ProfileDocument, build_document
@@ -15,7 +16,7 @@ from ui import data_access
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 
-REASONS = ("not_available", "nil_or_not_applicable", "not_reported", "blank", "suppressed", "unparsed")
+REASONS = gap_reasons()  # every reason data/schema.yml accepts, so a new one reaches the PDF and slides too
 PDF_MIME = "application/pdf"
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.build import cbs_budget, cbs_budget_mapping, cbs_indices, cbs_physical
+from indicators.build import cbs_budget, cbs_budget_mapping, cbs_indices, cbs_labour_force, cbs_physical
 from indicators.build.mapping_files import load_mapping
 from indicators.build.records import KEY_COLUMNS, DuplicateRecordError, Extracted
 
@@ -47,6 +47,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("cbs_budget", cbs_budget_mapping.MAPPING_FILE, cbs_budget.extract,
               _per_edition_fields(cbs_budget_mapping.check_mapping)),
     Extractor("cbs_indices", cbs_indices.MAPPING_FILE, cbs_indices.extract, _index_field_editions),
+    Extractor("cbs_labour_force", cbs_labour_force.MAPPING_FILE, cbs_labour_force.extract,
+              _per_edition_fields(cbs_labour_force.check_mapping)),
 )
 
 

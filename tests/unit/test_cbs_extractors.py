@@ -11,7 +11,7 @@ import pytest
 import python_calamine
 import yaml
 
-from indicators.build import cbs_budget_mapping, cbs_indices, cbs_physical
+from indicators.build import cbs_budget_mapping, cbs_indices, cbs_labour_force, cbs_physical
 from indicators.build.authorities import check_editions_mapping, check_names_mapping
 from indicators.build.authority_kinds import family_of_status, index_2004_key, index_table_key, kind_of_status
 from indicators.build.cbs_cells import column_letter
@@ -52,7 +52,8 @@ def test_every_extractor_has_the_same_shape():
 
 def test_every_mapping_file_is_read_through_the_loader():
     checks = {"cbs_physical.yml": cbs_physical.check_mapping, "cbs_budget.yml": cbs_budget_mapping.check_mapping,
-              "indices_tables.yml": cbs_indices.check_mapping, "authorities_editions.yml": check_editions_mapping,
+              "indices_tables.yml": cbs_indices.check_mapping, "cbs_labour_force.yml": cbs_labour_force.check_mapping,
+              "authorities_editions.yml": check_editions_mapping,
               "authority_names.yml": check_names_mapping}
     assert {p.name for p in MAPPINGS_DIR.glob("*.yml")} == set(checks)
     for name, check in checks.items():
