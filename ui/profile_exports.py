@@ -15,7 +15,8 @@ from ui import data_access
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 
-REASONS = ("not_available", "nil_or_not_applicable", "not_reported", "blank", "suppressed", "unparsed")
+REASONS = ("not_available", "nil_or_not_applicable", "not_applicable", "not_reported", "blank", "suppressed",
+           "unparsed", "zero_denominator")
 PDF_MIME = "application/pdf"
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
