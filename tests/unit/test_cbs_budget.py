@@ -225,6 +225,15 @@ def test_mapping_must_declare_every_edition(tmp_path):
         load_editions(path)
 
 
+def test_mapping_refuses_a_field_without_nil_means(tmp_path):
+    text = (RAW_DIR.parent / "mappings" / "cbs_budget.yml").read_text(encoding="utf-8")
+    broken = text.replace("    nil_means: zero\n", "", 1)
+    path = tmp_path / "cbs_budget.yml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(MappingError, match="missing nil_means"):
+        load_editions(path)
+
+
 # --- tricky parsing ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("raw,code", [("0831", 831), ("48", 48), (48.0, 48), (" 9000 ", 9000), ("", None),
                                       ("מקרא:", None), (None, None), (2.5, None)])
