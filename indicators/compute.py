@@ -2,6 +2,8 @@
 (authority, indicator, year): the one from the latest edition that carries it."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 import pandas as pd
 
@@ -28,8 +30,9 @@ def values_connection(values: pd.DataFrame) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def compute_indicator(con: duckdb.DuckDBPyConnection, indicator: Indicator) -> pd.DataFrame:
-    """All editions' figures for one indicator (several rows per year when editions overlap)."""
+def query_indicator(con: duckdb.DuckDBPyConnection, indicator: Indicator) -> pd.DataFrame:
+    """Every row the indicator's query returns, a row without a value included (its inputs are there but the
+    division is undefined: a nil denominator)."""
     sql, params = indicator.compute_sql()
     try:
         frame = con.execute(sql, params or None).df()
@@ -38,9 +41,14 @@ def compute_indicator(con: duckdb.DuckDBPyConnection, indicator: Indicator) -> p
     expected = ["authority_id", "year", "edition", "value", "source_id"]
     if list(frame.columns) != expected:
         raise ComputeError(f"indicator {indicator.id}: query returned {list(frame.columns)}, expected {expected}")
-    frame = frame.dropna(subset=["value"])
     frame.insert(1, "indicator_id", indicator.id)
     return frame
+
+
+def compute_indicator(con: duckdb.DuckDBPyConnection, indicator: Indicator) -> pd.DataFrame:
+    """All editions' figures for one indicator (several rows per year when editions overlap)."""
+    frame = query_indicator(con, indicator)
+    return frame.dropna(subset=["value"]).reset_index(drop=True)
 
 
 def keep_latest_edition(frame: pd.DataFrame) -> pd.DataFrame:
@@ -50,25 +58,23 @@ def keep_latest_edition(frame: pd.DataFrame) -> pd.DataFrame:
     return latest[OBSERVATION_COLUMNS].reset_index(drop=True)
 
 
-def compute_observations(values: pd.DataFrame, registry: tuple[Indicator, ...]) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Computed:
+    observations: pd.DataFrame  # OBSERVATION_COLUMNS, one figure per authority, indicator and year
+    undefined: pd.DataFrame     # rows a query returned without a value (authority_id, indicator_id, year, edition,
+    #                             source_id): the reason `zero_denominator` of indicators/gap_reasons.py
+
+
+def compute_all(values: pd.DataFrame, registry: tuple[Indicator, ...]) -> Computed:
     con = values_connection(values)
-    frames = [compute_indicator(con, indicator) for indicator in registry]
-    observations = keep_latest_edition(pd.concat(frames, ignore_index=True))
+    frames = pd.concat([query_indicator(con, indicator) for indicator in registry], ignore_index=True)
+    missing = frames["value"].isna()
+    observations = keep_latest_edition(frames[~missing])
     observations["year"] = observations["year"].astype("int32")
     observations["edition"] = observations["edition"].astype("int32")
-    return observations
+    undefined = frames.loc[missing, ["authority_id", "indicator_id", "year", "edition", "source_id"]]
+    return Computed(observations, undefined.reset_index(drop=True))
 
 
-def observation_gaps(gaps: pd.DataFrame, observations: pd.DataFrame,
-                     registry: tuple[Indicator, ...]) -> pd.DataFrame:
-    """Why a published figure is missing, for field indicators: the reason from the latest edition
-    that lists the gap, only where no edition gives a figure for that year."""
-    field_to_indicator = {ind.field: ind.id for ind in registry if ind.field}
-    frame = gaps[gaps["field_id"].isin(field_to_indicator)].copy()
-    frame["indicator_id"] = frame["field_id"].map(field_to_indicator)
-    frame = frame.sort_values("edition").drop_duplicates(["authority_id", "indicator_id", "year"], keep="last")
-    have = observations[["authority_id", "indicator_id", "year"]].assign(_has=True)
-    frame = frame.merge(have, on=["authority_id", "indicator_id", "year"], how="left")
-    frame = frame[frame["_has"].isna()]
-    columns = ["authority_id", "indicator_id", "year", "reason", "source_id", "edition"]
-    return frame[columns].sort_values(columns[:3]).reset_index(drop=True)
+def compute_observations(values: pd.DataFrame, registry: tuple[Indicator, ...]) -> pd.DataFrame:
+    return compute_all(values, registry).observations

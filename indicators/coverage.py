@@ -65,10 +65,12 @@ def edition_lags(observations: pd.DataFrame, indicator_id: str) -> list[int]:
     return sorted((rows["edition"] - rows["year"]).unique().tolist())
 
 
-def yearly_counts(observations: pd.DataFrame, indicator_id: str, authority_ids) -> pd.Series:
-    """year -> number of the given authorities with a figure."""
+def yearly_counts(observations: pd.DataFrame, indicator_id: str, authority_ids, above_zero: bool = False) -> pd.Series:
+    """year -> number of the given authorities with a figure (above_zero: a figure above 0, e.g. grant recipients)."""
     rows = observations[(observations["indicator_id"] == indicator_id)
                         & observations["authority_id"].isin(set(authority_ids))]
+    if above_zero:
+        rows = rows[rows["value"] > 0]
     return rows.groupby("year")["authority_id"].nunique()
 
 

@@ -53,6 +53,6 @@ def gap_facts() -> dict:
         "latest_edition": int(obs["edition"].max()),
         "wage_lags": format_years(coverage.edition_lags(obs, "avg_monthly_wage")),
         "kinds": coverage.kinds_without_data(obs, data_access.table("authorities")),
-        "grant": coverage.yearly_counts(obs, "balancing_grant_per_capita", data_access.negev_ids()),
+        "grant": coverage.yearly_counts(obs, "balancing_grant_per_capita", data_access.negev_ids(), above_zero=True),
         "no_boundary": coverage.missing_boundaries(data_access.table("authorities"), data_access.table("boundaries")),
     }

@@ -19,8 +19,9 @@ from indicators.build.boundaries import build_boundaries
 from indicators.build.extractors import extract_sources
 from indicators.build.population_groups import population_groups
 from indicators.build.source_register import load_sources, verify_checksums
-from indicators.compute import compute_observations, observation_gaps
+from indicators.compute import compute_all
 from indicators.contract_checks import check_tables
+from indicators.gap_reasons import observation_gaps
 from indicators.registry import Indicator, load_registry, load_units
 from indicators.settings import (
     ANALYST_DB,
@@ -87,7 +88,8 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
     values, gaps = extract_all()
     values, gaps = drop_unlisted_authorities(values, gaps, authorities, log)
     log(f"extracted {len(values):,} figures and {len(gaps):,} gaps in {time.perf_counter() - started:.1f}s")
-    observations = compute_observations(values, registry)
+    computed = compute_all(values, registry)
+    observations = computed.observations
     quality_checks.check_ranges(observations, registry)
     boundaries = build_boundaries(authorities)
     authorities = authorities.merge(population_groups(values, gaps), on="authority_id", how="left")
@@ -95,7 +97,7 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
         "authorities": attach_label_points(authorities, boundaries),
         "indicators": indicators_table(registry),
         "observations": observations,
-        "gaps": observation_gaps(gaps, observations, registry),
+        "gaps": observation_gaps(gaps, observations, registry, values, computed.undefined),
         "sources": sources,
         "boundaries": boundaries,
     }

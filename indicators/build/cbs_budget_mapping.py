@@ -10,9 +10,13 @@ from indicators.settings import MAPPINGS_DIR, RAW_DIR
 MAPPING_FILE = MAPPINGS_DIR / "cbs_budget.yml"
 KINDS = ("money", "area", "percent", "per_capita")
 YEAR_FROM = ("header_text", "band", "inferred")
+# What CBS's "-" ("no cases") means in a field, declared per field: `zero` where it is a real nil (a grant not
+# paid, no balancing loans, no floor area of a kind), `not_applicable` where no figure exists (a balance or a
+# ratio CBS did not compute). Editions with `nil_printed_as_zero` print 0 where the others print "-".
+NIL_MEANINGS = ("zero", "not_applicable")
 _EDITION_KEYS = {  # layout -> (required, optional) keys beside layout, source_id and file
-    "workbook": (["year_from", "sheets", "scale"], ["year"]),
-    "transcription": (["year_from", "year", "scale"], []),
+    "workbook": (["year_from", "sheets", "scale"], ["year", "nil_printed_as_zero"]),
+    "transcription": (["year_from", "year", "scale"], ["nil_printed_as_zero"]),
 }
 
 
@@ -25,6 +29,7 @@ class ColumnSpec:
     sheet_family: str | None      # only for sheets of this family (pre-2016 la/rc sheets differ)
     kind: str
     budget_row: bool
+    nil_means: str                # zero | not_applicable (NIL_MEANINGS)
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class Edition:
     sheets: tuple[dict, ...]
     scale: dict
     columns: tuple[ColumnSpec, ...]
+    nil_printed_as_zero: bool = False  # the edition prints CBS's "-" as 0 (2021 budget sheet, 2022 transcription)
 
 
 def _entries(entry) -> list[dict]:
@@ -64,12 +70,15 @@ def check_mapping(raw: dict, keys: Keys) -> None:
         require_keys(info, where, ["layout", "source_id", "file", *required], optional)
         require_one_of(info["year_from"], YEAR_FROM, where / "year_from")
         require_keys(info["scale"], where / "scale", KINDS)
+        if not isinstance(info.get("nil_printed_as_zero", False), bool):
+            raise (where / "nil_printed_as_zero").error("must be true or false")
         for i, sheet in enumerate(info.get("sheets", ())):
             require_keys(sheet, where / "sheets" / i, ["name", "family"])
     for field_id, meta in raw["fields"].items():
         where = keys / "fields" / field_id
-        require_keys(meta, where, ["kind", "editions"], ["budget_row"])
+        require_keys(meta, where, ["kind", "nil_means", "editions"], ["budget_row"])
         require_one_of(meta["kind"], KINDS, where / "kind")
+        require_one_of(meta["nil_means"], NIL_MEANINGS, where / "nil_means")
         for edition, entry in meta["editions"].items():
             if entry is not None:
                 _check_entry(entry, raw["editions"][edition]["layout"], where / "editions" / edition)
@@ -80,7 +89,7 @@ def _specs(field_id: str, meta: dict, entry) -> list[ColumnSpec]:
     for item in _entries(entry):
         texts = item["header"] if isinstance(item["header"], list) else [item["header"]]
         specs.append(ColumnSpec(field_id, tuple(texts), item.get("occurrence"), item.get("sheet_family"),
-                                meta["kind"], bool(meta.get("budget_row"))))
+                                meta["kind"], bool(meta.get("budget_row")), meta["nil_means"]))
     return specs
 
 
@@ -94,6 +103,6 @@ def load_editions(path: Path = MAPPING_FILE, raw_dir: Path = RAW_DIR) -> dict[in
         editions[ed] = Edition(
             edition=ed, layout=info["layout"], source_id=info["source_id"], path=raw_dir / info["file"],
             year_from=info["year_from"], year=info.get("year"), sheets=tuple(info.get("sheets", ())),
-            scale=info["scale"], columns=tuple(columns),
+            scale=info["scale"], columns=tuple(columns), nil_printed_as_zero=info.get("nil_printed_as_zero", False),
         )
     return editions

@@ -1,4 +1,4 @@
-"""Turn one authority's budget cells into figures and gaps (scaling, rows not reported to CBS)."""
+"""Turn one authority's budget cells into figures and gaps (scaling, rows not reported to CBS, what "-" means)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,6 +25,18 @@ def _is_unreported(cells: list[tuple[ResolvedColumn, float | None, str | None]])
     return bool(budget) and all(v == 0 or reason == "blank" for v, reason in budget)
 
 
+def apply_nil_means(number: float | None, reason: str | None, nil_means: str,
+                    nil_printed_as_zero: bool) -> tuple[float | None, str | None]:
+    """CBS's "-" (or, in an edition that prints it as 0, a 0) read as the field declares: 0 or a gap.
+
+    In the other editions a printed 0 is CBS's "less than half the unit" and stays a figure.
+    """
+    is_nil = reason == "nil_or_not_applicable" or (nil_printed_as_zero and number == 0)
+    if not is_nil:
+        return number, reason
+    return (0.0, None) if nil_means == "zero" else (None, "not_applicable")
+
+
 def add_authority_row(out: RecordCollector, authority: str, cells: list[tuple[ResolvedColumn, object]],
                       edition: Edition) -> None:
     """Figures and gaps of one authority row; raw cells are (column, raw cell value)."""
@@ -32,9 +44,11 @@ def add_authority_row(out: RecordCollector, authority: str, cells: list[tuple[Re
     unreported = _is_unreported(parsed)
     for col, number, reason in parsed:
         key = (authority, col.spec.field_id, col.year, edition.edition)
-        if unreported:
+        if unreported:  # checked first: a row of zeros is a non-report, whatever its fields' nil_means
             out.add_gap(*key, "not_reported", edition.source_id)
-        elif number is None:
+            continue
+        number, reason = apply_nil_means(number, reason, col.spec.nil_means, edition.nil_printed_as_zero)
+        if number is None:
             out.add_gap(*key, reason, edition.source_id)
         else:
             # thousands of ₪ / thousands of m² → ₪ / m²; the 2022 ratio fraction → percent

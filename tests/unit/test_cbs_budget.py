@@ -10,7 +10,7 @@ import python_calamine
 
 from indicators.build.cbs_budget import extract
 from indicators.build.cbs_budget_mapping import ColumnSpec, load_editions
-from indicators.build.cbs_budget_rows import ResolvedColumn, add_authority_row
+from indicators.build.cbs_budget_rows import ResolvedColumn, add_authority_row, apply_nil_means
 from indicators.build.cbs_budget_sheet import header_text_year
 from indicators.build.cbs_budget_workbook import extract_workbook
 from indicators.build.cbs_cells import authority_code
@@ -56,6 +56,30 @@ def _raw_cell(edition: int, sheet: str, code: str, header: str, occurrence: int 
     top = rows[:first]
     cols = [j for j in range(len(row)) if any(j < len(r) and norm(r[j]) == header for r in top)]
     return row[cols[occurrence - 1]]
+
+
+def _raw_sheet(edition: int, sheet: str) -> list[list]:
+    ext = "xls" if edition <= 2015 else "xlsx"
+    book = python_calamine.CalamineWorkbook.from_path(str(LA_DIR / f"cbs_local_authorities_{edition}.{ext}"))
+    return book.get_sheet_by_name(sheet).to_python()
+
+
+def _raw_column_sum(edition: int, sheet: str, header: str) -> float:
+    """Sum of the numeric cells of the one column headed `header` over the authority rows (code in column B)."""
+    rows = _raw_sheet(edition, sheet)
+    norm = lambda v: " ".join(str(v).split())  # noqa: E731
+    first = next(i for i, r in enumerate(rows) if authority_code(r[1]) is not None)
+    cols = {j for r in rows[:first] for j, cell in enumerate(r) if norm(cell) == header}
+    assert len(cols) == 1, (edition, header, cols)
+    col = cols.pop()
+    cells = [r[col] for r in rows[first:] if authority_code(r[1]) is not None]
+    return sum(c for c in cells if isinstance(c, float | int))
+
+
+def _summary_total(edition: int, label: str) -> float:
+    """All authorities' total (column C) of the row labelled `label` in CBS's own summary sheet."""
+    rows = _raw_sheet(edition, "סיכומים לפי מעמד מוניציפלי")
+    return float(next(r[2] for r in rows if " ".join(str(r[1]).split()) == label))
 
 
 def _csv_cell(code: str, header: str):
@@ -119,8 +143,8 @@ def test_contract_columns_and_types(extracted):
     values, gaps = extracted
     assert list(values.columns) == VALUE_COLUMNS and list(gaps.columns) == GAP_COLUMNS
     assert values.value.dtype == float and values.year.dtype.kind == "i"
-    assert set(gaps.reason) <= {"not_available", "nil_or_not_applicable", "blank", "not_reported",
-                                "suppressed", "unparsed"}
+    # every field declares what "-" means: no budget gap is left as the ambiguous nil_or_not_applicable
+    assert set(gaps.reason) <= {"not_available", "not_applicable", "blank", "not_reported", "suppressed", "unparsed"}
     assert not gaps.reason.eq("unparsed").any()
 
 
@@ -169,7 +193,7 @@ def test_shares_in_range(extracted):
 # --- layout errors -----------------------------------------------------------------------------------
 def _with_extra_spec(edition: int, texts: tuple[str, ...], occurrence=None):
     ed = load_editions()[edition]
-    spec = ColumnSpec("bogus_field", texts, occurrence, None, "money", False)
+    spec = ColumnSpec("bogus_field", texts, occurrence, None, "money", False, "not_applicable")
     return dataclasses.replace(ed, columns=ed.columns + (spec,))
 
 
@@ -201,6 +225,15 @@ def test_mapping_must_declare_every_edition(tmp_path):
         load_editions(path)
 
 
+def test_mapping_refuses_a_field_without_nil_means(tmp_path):
+    text = (RAW_DIR.parent / "mappings" / "cbs_budget.yml").read_text(encoding="utf-8")
+    broken = text.replace("    nil_means: zero\n", "", 1)
+    path = tmp_path / "cbs_budget.yml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(MappingError, match="missing nil_means"):
+        load_editions(path)
+
+
 # --- tricky parsing ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("raw,code", [("0831", 831), ("48", 48), (48.0, 48), (" 9000 ", 9000), ("", None),
                                       ("מקרא:", None), (None, None), (2.5, None)])
@@ -214,16 +247,17 @@ def test_header_text_year_needs_exactly_one_year():
         header_text_year(["אחוז שינוי ראלי 2013 לעומת 2012"], Where("x"))
 
 
-def _cols(*budget_flags):
-    return [ResolvedColumn(ColumnSpec(f"f{i}", ("h",), None, None, "money", flag), i, 2020)
+def _cols(*budget_flags, nil_means="not_applicable"):
+    return [ResolvedColumn(ColumnSpec(f"f{i}", ("h",), None, None, "money", flag, nil_means), i, 2020)
             for i, flag in enumerate(budget_flags)]
 
 
-def _row(cells: list) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _row(cells: list, edition: int = 2020, nil_means: str = "not_applicable") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and gaps of one synthetic authority row of three money columns (two of them budget rows)."""
-    edition = dataclasses.replace(load_editions()[2020], source_id="s", scale={"money": 1000})
+    edition = dataclasses.replace(load_editions()[edition], source_id="s", scale={"money": 1000})
     out = RecordCollector("test")
-    add_authority_row(out, "la-1", list(zip(_cols(True, True, False), cells, strict=True)), edition)
+    columns = _cols(True, True, False, nil_means=nil_means)
+    add_authority_row(out, "la-1", list(zip(columns, cells, strict=True)), edition)
     extracted = out.extracted()
     return extracted.values, extracted.gaps
 
@@ -234,10 +268,145 @@ def test_not_reported_rules():
     # a row CBS marks ".." keeps CBS's own reason
     values, gaps = _row(["..", "..", ".."])
     assert values.empty and set(gaps.reason) == {"not_available"}
-    # one real figure: zeros elsewhere are genuine zeros; "-" stays a gap
+    # one real figure: zeros elsewhere are genuine zeros; "-" in a not_applicable field stays a gap
     values, gaps = _row([0.0, 12.0, "-"])
     assert list(values.value) == [0.0, 12000.0]
-    assert list(gaps.reason) == ["nil_or_not_applicable"]
+    assert list(gaps.reason) == ["not_applicable"]
+
+
+def test_nil_means_zero_and_not_applicable_in_every_edition_layout():
+    # 2013–2020 print "-"; a printed 0 there is CBS's "under half the unit" and stays a figure
+    assert apply_nil_means(None, "nil_or_not_applicable", "zero", False) == (0.0, None)
+    assert apply_nil_means(None, "nil_or_not_applicable", "not_applicable", False) == (None, "not_applicable")
+    assert apply_nil_means(0.0, None, "not_applicable", False) == (0.0, None)
+    # 2021 and the 2022 transcription print 0 for "-": read the same way
+    assert apply_nil_means(0.0, None, "zero", True) == (0.0, None)
+    assert apply_nil_means(0.0, None, "not_applicable", True) == (None, "not_applicable")
+    # ".." and blanks are not nils; figures pass untouched
+    assert apply_nil_means(None, "not_available", "zero", True) == (None, "not_available")
+    assert apply_nil_means(7.0, None, "not_applicable", True) == (7.0, None)
+    assert {ed: e.nil_printed_as_zero for ed, e in load_editions().items() if e.nil_printed_as_zero} == \
+        {2021: True, 2022: True}
+
+
+def test_nil_rule_applies_only_after_the_not_reported_check():
+    # a 2021 row of zeros is a non-report even for fields whose "-" means zero
+    values, gaps = _row([0.0, 0.0, 0.0], edition=2021, nil_means="zero")
+    assert values.empty and set(gaps.reason) == {"not_reported"}
+    values, gaps = _row([0.0, 12.0, 0.0], edition=2021, nil_means="zero")
+    assert list(values.value) == [0.0, 12000.0, 0.0] and gaps.empty
+    values, gaps = _row([0.0, 12.0, "-"], edition=2019, nil_means="zero")
+    assert list(values.value) == [0.0, 12000.0, 0.0] and gaps.empty
+
+
+def test_every_budget_field_declares_what_a_dash_means():
+    for edition in load_editions().values():
+        assert {c.nil_means for c in edition.columns} <= {"zero", "not_applicable"}
+    grant = {c.nil_means for e in load_editions().values() for c in e.columns
+             if c.field_id == "grant_general_balancing"}
+    assert grant == {"zero"}
+
+
+# Be'er Sheva receives no balancing grant in 2013–2017 and 2020–2022: "-" up to 2020, 0 in 2021 (sheet) and
+# 2022 (transcription). Every edition now stores 0, so a non-recipient counts as 0 in every year.
+@pytest.mark.parametrize("edition,sheet,header", [
+    (2013, OLD_LA, 'מענק כללי לאיזון (אלפי ש"ח) 2013'),   # split 2013–2015 workbook
+    (2016, NEW, "מענק כללי לאיזון"),                       # multi-row header sheet
+    (2020, NEW, "מענק כללי"),
+    (2021, NEW, "הכנסות מהממשלה: מענק כללי"),              # prints 0 for "-"
+])
+def test_no_balancing_grant_is_zero_in_every_edition(extracted, edition, sheet, header):
+    raw = _raw_cell(edition, sheet, "9000", header)
+    assert (str(raw).strip() == "-") if edition <= 2020 else (raw == 0)
+    assert _lookup(extracted[0], "la-9000", "grant_general_balancing", edition, edition) == 0.0
+
+
+def test_no_balancing_grant_is_zero_in_the_2022_transcription(extracted):
+    header = "נתוני תקציב: תקבולים בתקציב הרגיל - לפי סוג ההכנסה - הכנסות מהממשלה: מענק כללי"
+    assert _csv_cell("9000", header) == 0.0
+    assert _lookup(extracted[0], "la-9000", "grant_general_balancing", 2022, 2022) == 0.0
+    assert _lookup(extracted[0], "la-1161", "grant_general_balancing", 2022, 2022) == \
+        pytest.approx(_csv_cell("1161", header) * 1000)
+
+
+def test_tel_sheva_2021_grant_stays_not_reported(extracted):
+    values, gaps = extracted
+    hit = gaps.query("authority_id == 'la-1054' and field_id == 'grant_general_balancing' and edition == 2021")
+    assert list(hit.reason) == ["not_reported"]
+
+
+# The rename "מענק כללי לאיזון" → "מענק כללי" (2018) is one series: CBS's own summary sheet calls the 2016
+# column "מענק כללי" already, and in each edition the all-authority total it prints under either name equals
+# the sum of the authority cells of the budget sheet's column.
+@pytest.mark.parametrize("edition,column,summary_label", [
+    (2016, "מענק כללי לאיזון", 'מענק כללי (אלפי ש"ח)'),
+    (2017, "מענק כללי לאיזון", "הכנסות לפי סיווג כלכלי: הכנסות מהממשלה: מענק כללי לאיזון"),
+    (2018, "מענק כללי", "הכנסות לפי סיווג כלכלי: הכנסות מהממשלה: מענק כללי"),
+])
+def test_balancing_grant_is_one_series_across_the_rename(edition, column, summary_label):
+    assert _raw_column_sum(edition, NEW, column) == pytest.approx(_summary_total(edition, summary_label), abs=1)
+
+
+def test_balancing_grant_total_is_continuous_across_the_rename():
+    before = _raw_column_sum(2017, NEW, "מענק כללי לאיזון")
+    after = _raw_column_sum(2018, NEW, "מענק כללי")
+    assert 1.0 < after / before < 1.1  # +5.3 %: no jump that a change of definition would make
+
+
+# Balance without balancing loans = balance with them − the loans, read from the raw cells of each layout.
+@pytest.mark.parametrize("edition,sheet,code,authority,with_h,loans_h,without_h", [
+    (2014, OLD_RC, "38", "rc-38", 'עודף / גירעון בתקציב הרגיל - תקציבי (אלפי ש"ח) 2014',
+     'מלוות לאיזון (אלפי ש"ח) 2014', 'עודף / גירעון בתקציב הרגיל - שנתי (אלפי ש"ח) 2014'),
+    (2016, NEW, "1161", "la-1161", "עודף / גירעון בתקציב הרגיל השנה", "מלוות לאיזון",
+     "עודף / גירעון בתקציב הרגיל השנה ללא קבלת מלוות לאיזון"),
+    (2021, NEW, "9000", "la-9000", "עודף/גירעון בתקציב הרגיל השנה", "הכנסות מהממשלה: מלוות לאיזון",
+     "עודף/גירעון בתקציב הרגיל השנה ללא קבלת מלוות לאיזון"),
+])
+def test_balance_without_balancing_loans(extracted, edition, sheet, code, authority, with_h, loans_h, without_h):
+    with_loans, loans, without = (float(_raw_cell(edition, sheet, code, h)) for h in (with_h, loans_h, without_h))
+    assert loans > 0 and with_loans - loans == pytest.approx(without)
+    values = extracted[0]
+    assert _lookup(values, authority, "surplus_deficit_regular_year_excl_loans", edition, edition) == \
+        pytest.approx(without * 1000)
+    assert _lookup(values, authority, "balancing_loans", edition, edition) == pytest.approx(loans * 1000)
+
+
+def test_balance_without_loans_2022_transcription(extracted):
+    # the transcription keeps CBS's line breaks in this header
+    without = _csv_cell("9000", "נתוני תקציב: עודף/גירעון - עודף/גירעון בתקציב הרגיל\nהשנה\nללא קבלת מלוות לאיזון")
+    loans = _csv_cell("9000", "נתוני תקציב: תקבולים בתקציב הרגיל - לפי סוג ההכנסה - מלוות למחזור ולאיזון")
+    assert (without, loans) == (-67687.0, 68000.0)
+    assert _lookup(extracted[0], "la-9000", "surplus_deficit_regular_year_excl_loans", 2022, 2022) == -67_687_000
+    assert _lookup(extracted[0], "la-9000", "balancing_loans", 2022, 2022) == 68_000_000
+    # Rahat took no loans: the transcription's 0 (CBS "-") is a nil, stored as 0
+    assert _lookup(extracted[0], "la-1161", "balancing_loans", 2022, 2022) == 0.0
+
+
+def test_balance_dash_is_not_applicable(extracted):
+    # Rahat's 2020 "without loans" balance is a figure; a 2021 printed 0 in a balance is a gap, not a balance of 0
+    gaps = extracted[1]
+    zeros_2021 = gaps.query("field_id == 'surplus_deficit_regular_year' and edition == 2021")
+    assert set(zeros_2021.reason) <= {"not_applicable", "not_reported"}
+    assert (zeros_2021.reason == "not_applicable").any()
+
+
+@pytest.mark.parametrize("edition,sheet,code,header,occ,authority", [
+    (2014, OLD_LA, "1161", 'ארנונה למגורים - סה"כ פטורים, שחרורים והנחות 2014', 1, "la-1161"),
+    (2016, NEW, "9000", 'סה"כ פטורים, שחרורים והנחות', 1, "la-9000"),
+    (2019, NEW, "68", 'למגורים: סה"כ פטורים, שחרורים והנחות', 1, "rc-68"),
+    (2021, NEW, "9000", 'ארנונה למגורים: סה"כ פטורים, שחרורים והנחות', 1, "la-9000"),
+])
+def test_residential_reliefs_spot_checks(extracted, edition, sheet, code, header, occ, authority):
+    raw = _raw_cell(edition, sheet, code, header, occ)
+    assert _lookup(extracted[0], authority, "arnona_residential_reliefs", edition, edition) == \
+        pytest.approx(float(raw) * 1000)
+
+
+def test_residential_reliefs_2022_and_not_in_2013(extracted):
+    header = "נתוני תקציב: תקבולים בתקציב הרגיל - לפי פרקי תקציב - ארנונה למגורים: סה\"כ פטורים, שחרורים והנחות"
+    assert _lookup(extracted[0], "la-1161", "arnona_residential_reliefs", 2022, 2022) == \
+        pytest.approx(_csv_cell("1161", header) * 1000)
+    assert extracted[0].query("field_id == 'arnona_residential_reliefs' and edition == 2013").empty
 
 
 # --- indicator SQL on a tiny fixture -----------------------------------------------------------------
@@ -257,6 +426,9 @@ def _fixture() -> pd.DataFrame:
         ("la-1", "arnona_area_crafts", 2018, 2018, 500.0),
         ("la-1", "arnona_area_offices_commerce", 2017, 2017, 3_000.0),  # industry missing → no value
         ("la-1", "arnona_area_crafts", 2017, 2017, 500.0),
+        ("la-1", "surplus_deficit_regular_year_excl_loans", 2018, 2018, -100_000.0),
+        ("la-1", "balancing_loans", 2018, 2018, 1_000_000.0),
+        ("la-1", "arnona_residential_reliefs", 2018, 2018, 150_000.0),
     ]
     frame = pd.DataFrame(rows, columns=["authority_id", "field_id", "year", "edition", "value"])
     frame["source_id"] = "cbs_la_" + frame.edition.astype(str)
@@ -277,6 +449,11 @@ def test_sql_ratios_and_per_capita():
     assert _run("budget_income_per_capita") == {(2018, 2018): pytest.approx(4_999.0),
                                                 (2017, 2017): pytest.approx(5_000.0)}
     assert _run("business_floor_area_per_capita") == {(2018, 2018): pytest.approx(5.0)}
+    # −100,000 ÷ (5,000,000 income − 1,000,000 balancing loans): a loan is not income
+    assert _run("budget_balance_excl_loans_pct") == {(2018, 2018): pytest.approx(-2.5)}
+    # (1,000,000 − 750,000 residential) ÷ 1,000 residents at the end of 2018 (latest edition)
+    assert _run("nonresidential_arnona_per_capita") == {(2018, 2018): pytest.approx(250.0)}
+    assert _run("arnona_residential_reliefs_pct") == {(2018, 2018): pytest.approx(20.0)}
 
 
 def test_budget_indicators_declared():
@@ -286,7 +463,8 @@ def test_budget_indicators_declared():
             "education_spending_per_capita", "welfare_spending_per_capita", "gov_share_of_income_pct",
             "budget_deficit_pct", "accumulated_deficit_pct", "debt_per_capita",
             "residential_arnona_per_capita", "development_spending_per_capita",
-            "budget_expenditure_per_capita", "balancing_grant_per_capita"} <= ids
+            "budget_expenditure_per_capita", "balancing_grant_per_capita", "budget_balance_excl_loans_pct",
+            "nonresidential_arnona_per_capita", "arnona_residential_reliefs_pct"} <= ids
 
 
 def _query(indicator):

@@ -30,6 +30,9 @@ def test_gap_helpers():
     assert coverage.years_of(obs, "x") == [2013, 2014]
     assert coverage.edition_lags(obs, "w") == [1, 2]
     assert coverage.yearly_counts(obs, "x", ["a", "b"]).to_dict() == {2013: 1, 2014: 2}
+    # a 0 (no balancing grant paid) is a figure, but not a recipient
+    valued = obs.assign(value=[5.0, 0.0, 3.0, 1.0, 1.0, 1.0])
+    assert coverage.yearly_counts(valued, "x", ["a", "b"], above_zero=True).to_dict() == {2013: 1, 2014: 1}
     authorities = pd.DataFrame({"authority_id": ["a", "b", "c"], "kind": ["city", "city", "regional_council"],
                                 "district_en": ["South", "South", "North"], "name_en": ["A", "B", "C"]})
     assert coverage.kinds_without_data(obs, authorities).to_dict("records") == [
