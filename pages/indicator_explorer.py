@@ -194,7 +194,8 @@ else:
     trend = trend.assign(text=trend["value"].map(short))
     line_colours = ({names[a]: c for a, c in group_style.authority_colours(trend_ids, group_of).items()}
                     if by_group else None)
-    trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name, colours=line_colours)
+    trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name, colours=line_colours,
+                                      bold=frozenset(names[a] for a in compare))
     trend_figure = compare_charts.restyle_medians(trend_figure, list(benchmarks))
     trend_figure.update_layout(legend={"y": -0.22})  # clear of the year axis title
     st.plotly_chart(trend_figure, width="stretch", config={"displaylogo": False})

@@ -62,19 +62,21 @@ MANY_SERIES = 7
 
 
 def trend_lines(frame: pd.DataFrame, value_label: str, year_label: str, title: str | None = None,
-                colours: dict[str, str] | None = None) -> go.Figure:
+                colours: dict[str, str] | None = None, bold: frozenset[str] = frozenset()) -> go.Figure:
     """One line per series. frame: series (display name), year, value, text. Each series differs in
     colour, dash and marker so that no meaning rests on colour alone. colours: series -> colour (e.g. by
-    population group), replacing the per-series colour; dash and marker still tell lines apart."""
+    population group), replacing the per-series colour; dash and marker still tell lines apart. bold: series
+    that keep the full line among many (the towns picked one by one, beside a whole preset)."""
     fig = go.Figure()
     many = frame["series"].nunique() > MANY_SERIES
     for i, (series, rows) in enumerate(frame.groupby("series", sort=False)):
         rows = rows.sort_values("year")
         colour = (colours or {}).get(series, SERIES_COLOURS[i % 7])
+        thin = many and series not in bold
         fig.add_trace(go.Scatter(
             x=rows["year"], y=rows["value"], name=str(series), mode="lines+markers", text=rows["text"],
-            line={"color": colour, "dash": DASHES[i % 7], "width": 1.2 if many else 2.5},
-            marker={"symbol": MARKERS[i % 7], "size": 4 if many else 8}, opacity=0.75 if many else 1.0,
+            line={"color": colour, "dash": DASHES[i % 7], "width": 1.2 if thin else 2.5},
+            marker={"symbol": MARKERS[i % 7], "size": 4 if thin else 8}, opacity=0.75 if thin else 1.0,
             hovertemplate=f"{series} · %{{x}}: %{{text}}<extra></extra>",
         ))
     fig.update_xaxes(title_text=year_label, dtick=1)
