@@ -33,6 +33,18 @@ def parse_selection(raw: str | None, options: Sequence[str], max_items: int) -> 
     return Selection(known[:max_items], unknown, known[max_items:])
 
 
+def selection_cap(max_items: int, preset: Sequence[str]) -> int:
+    """How many authorities may be compared: the usual cap, or all of a chosen preset's towns."""
+    return max(max_items, len(preset))
+
+
+def listed_options(options: Sequence[str], in_group: Sequence[str], chosen: Sequence[str]) -> list[str]:
+    """The chooser's list under a group filter: the group's authorities and those already chosen, in the
+    options' order (a chosen town outside the group is not silently dropped)."""
+    keep = set(in_group) | set(chosen)
+    return [a for a in options if a in keep]
+
+
 def default_selection(town: str | None, options: Sequence[str], preferred: Sequence[str], size: int = 3) -> list[str]:
     """The town from the link (if known) first, then the preferred authorities, `size` in all."""
     allowed = set(options)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from indicators.formatting import format_value
+from indicators.groups import ALL, filter_by_group
 from indicators.read_model import group_medians
 from indicators.settings import AUTHORITY_KINDS
 from indicators.stats import percentile_scores, rank_among
@@ -17,16 +18,16 @@ SCOPES = ("negev", "israel")
 
 
 def filter_authorities(authorities: pd.DataFrame, scope: str, kinds: Iterable[str],
-                       peer_group: Iterable[str] | None = None) -> list[str]:
-    """Ids of the authorities of the chosen kinds in the area (Negev or all Israel) — or, when a peer
-    group is given, in that group instead of the area: peer groups are drawn from all of Israel, so
-    cutting them to the Negev would leave one or two. The authorities table's order is kept."""
+                       peer_group: Iterable[str] | None = None, population_group: str = ALL) -> list[str]:
+    """Ids of the authorities of the chosen kinds and population group in the area (Negev or all Israel) —
+    or, when a peer group is given, in that group instead of the area: peer groups are drawn from all of
+    Israel, so cutting them to the Negev would leave one or two. The authorities table's order is kept."""
     shown = authorities[authorities["kind"].isin(set(kinds))]
     if peer_group is not None:
         shown = shown[shown["authority_id"].isin(set(peer_group))]
     elif scope == "negev":
         shown = shown[shown["is_negev"].astype(bool)]
-    return shown["authority_id"].tolist()
+    return filter_by_group(authorities, shown["authority_id"], population_group)
 
 
 def year_table(values: pd.DataFrame, year: int, shown_ids: Iterable[str], all_ids: Iterable[str],

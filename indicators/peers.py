@@ -1,8 +1,10 @@
 """Peer groups ("twins", as in Kolada): the authorities across Israel most like a chosen one on the
-socio-economic index, peripherality, size and kind, with weights the user can change.
+socio-economic index, peripherality, size, kind and (optionally) population group, with weights the user
+can change.
 
-Distance = sqrt( Σ w·(z_a − z_b)² + w_kind·[kind differs] ), where z is a feature standardised over
-all authorities (mean 0, s.d. 1) and population enters as log10 (size matters proportionally).
+Distance = sqrt( Σ w·(z_a − z_b)² + w_kind·[kind differs] + w_group·[group differs] ), where z is a
+feature standardised over all authorities (mean 0, s.d. 1) and population enters as log10 (size matters
+proportionally).
 Authorities missing a feature that carries weight are left out, never imputed."""
 from __future__ import annotations
 
@@ -10,11 +12,14 @@ import numpy as np
 import pandas as pd
 
 FEATURE_INDICATORS = {"ses": "ses_index", "peripherality": "peripherality_index", "size": "population"}
-DEFAULT_WEIGHTS = {"ses": 1.0, "peripherality": 1.0, "size": 1.0, "kind": 1.0}
+# Categorical criteria: feature column -> weight key. A differing category adds its weight to the squared distance.
+CATEGORIES = {"kind": "kind", "population_group": "group"}
+# The population group is off by default: peers are alike in circumstances, and the gap page compares groups.
+DEFAULT_WEIGHTS = {"ses": 1.0, "peripherality": 1.0, "size": 1.0, "kind": 1.0, "group": 0.0}
 
 
 def peer_features(latest: pd.DataFrame, authorities: pd.DataFrame) -> pd.DataFrame:
-    """authority_id-indexed frame: ses, peripherality, size (log10 population), kind.
+    """authority_id-indexed frame: ses, peripherality, size (log10 population), kind, population_group.
 
     `latest` is views.latest_values(): each authority's most recent figure per indicator.
     """
@@ -24,8 +29,21 @@ def peer_features(latest: pd.DataFrame, authorities: pd.DataFrame) -> pd.DataFra
         column = wide[indicator_id] if indicator_id in wide else pd.Series(dtype=float)
         features[feature] = column.reindex(features.index)
     features["size"] = np.log10(features["size"].where(features["size"] > 0))
-    features["kind"] = authorities.set_index("authority_id")["kind"]
+    info = authorities.set_index("authority_id")
+    for column in CATEGORIES:
+        features[column] = info[column] if column in info else None
     return features
+
+
+def _category_penalty(features: pd.DataFrame, authority_id: str, others: pd.Index,
+                      weights: dict[str, float]) -> pd.DataFrame:
+    """others × weight key: the weight where the category differs from the chosen authority's, else 0
+    (an unknown category counts as differing)."""
+    table = pd.DataFrame(index=others)
+    for column, key in CATEGORIES.items():
+        differs = features.loc[others, column] != features.loc[authority_id, column]
+        table[key] = weights.get(key, 0) * differs.astype(float)
+    return table
 
 
 def standardise(features: pd.DataFrame) -> pd.DataFrame:
@@ -44,8 +62,7 @@ def peer_distances(features: pd.DataFrame, authority_id: str, weights: dict[str,
     squared = sum(weights[f] * (candidates[f] - z.loc[authority_id, f]) ** 2 for f in used)
     if not used:
         squared = pd.Series(0.0, index=candidates.index)
-    kind_differs = (features.loc[candidates.index, "kind"] != features.loc[authority_id, "kind"]).astype(float)
-    squared = squared + weights.get("kind", 0) * kind_differs
+    squared = squared + _category_penalty(features, authority_id, candidates.index, weights).sum(axis=1)
     return np.sqrt(squared).sort_values(kind="stable")
 
 
@@ -58,9 +75,10 @@ def nearest_peers(features: pd.DataFrame, authority_id: str, weights: dict[str, 
 
 def distance_contributions(features: pd.DataFrame, authority_id: str, weights: dict[str, float]) -> pd.DataFrame:
     """Each peer's squared distance split by feature: w·(z_a − z_b)² for ses, peripherality and size,
-    and w_kind·[kind differs]; the row sums are the squared distances. Same rows as peer_distances."""
+    and w·[category differs] for kind and group; the row sums are the squared distances. Same rows as
+    peer_distances."""
     distances = peer_distances(features, authority_id, weights)
-    parts = list(FEATURE_INDICATORS) + ["kind"]
+    parts = list(FEATURE_INDICATORS) + list(CATEGORIES.values())
     if distances.empty:
         return pd.DataFrame(columns=parts, dtype=float)
     z = standardise(features)
@@ -69,9 +87,7 @@ def distance_contributions(features: pd.DataFrame, authority_id: str, weights: d
     for feature in FEATURE_INDICATORS:
         weight = weights.get(feature, 0)
         table[feature] = weight * (z.loc[peers, feature] - z.loc[authority_id, feature]) ** 2 if weight > 0 else 0.0
-    differs = features.loc[peers, "kind"] != features.loc[authority_id, "kind"]
-    table["kind"] = weights.get("kind", 0) * differs.astype(float)
-    return table
+    return table.join(_category_penalty(features, authority_id, peers, weights))
 
 
 def latest_with_source(values: pd.DataFrame) -> pd.DataFrame:

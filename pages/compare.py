@@ -2,15 +2,15 @@
 authorities, and over time for one indicator."""
 import streamlit as st
 
-from indicators import comparison
+from indicators import comparison, groups
 from indicators.exports import tidy_table
 from indicators.settings import DIMENSIONS
-from ui import compare_data, components, data_access, downloads, layout, profile_exports
+from ui import compare_data, components, data_access, downloads, group_style, layout, profile_exports
 from ui.i18n import translate
 from ui.safe_text import markdown_literal
 from ui.state import url_multiselect, url_selectbox
 
-MAX_AUTHORITIES = 6
+MAX_AUTHORITIES = 6  # hand-picked; a group preset brings all its towns (the tables scroll, the trend thins)
 DEFAULT_OTHERS = ["la-9000", "la-1161", "la-2200"]  # Be'er Sheva, Rahat, Dimona
 
 lang, t = layout.page_start("compare")
@@ -22,23 +22,39 @@ names = data_access.names_of_authorities(lang)
 options = data_access.authority_options(lang)
 dimension_titles = compare_data.dimension_titles(lang)
 
+# --- Group presets: choosing one replaces the selection with the preset's towns (once, so the visitor can
+# then remove some). A shared link that carries both keeps its own list.
+preset_members = groups.presets(authorities, options)
+preset_row = st.columns(3)
+preset = group_style.preset_chooser(lang, preset_members, container=preset_row[0])
+population_group = group_style.group_filter(lang, container=preset_row[1])
+by_group = group_style.colour_switch(lang, container=preset_row[2])
+applied = st.session_state.get("compare_preset", preset if "compare" in st.query_params else "")
+if preset and preset != applied:
+    st.query_params["compare"] = ",".join(preset_members[preset])
+st.session_state["compare_preset"] = preset
+cap = comparison.selection_cap(MAX_AUTHORITIES, preset_members.get(preset, []))
+
 # --- The set of authorities. Clean the link first so that a partly wrong list keeps its good part.
 raw = st.query_params.get("compare")
-selection = comparison.parse_selection(raw, options, MAX_AUTHORITIES)
+selection = comparison.parse_selection(raw, options, cap)
 if raw is not None:
     if selection.unknown:
         fallback = "" if selection.kept else " " + t("default_shown")
         shown = ", ".join(markdown_literal(item) for item in selection.unknown[:5])  # link text: literal, short
         st.warning(t("unknown_ids", ids=shown) + fallback, icon="⚠️")
     if selection.over_cap:
-        st.info(t("capped", max=MAX_AUTHORITIES, dropped=", ".join(names[a] for a in selection.over_cap)))
+        st.info(t("capped", max=cap, dropped=", ".join(names[a] for a in selection.over_cap)))
     if selection.kept:
         st.query_params["compare"] = ",".join(selection.kept)
     else:
         del st.query_params["compare"]
 default = comparison.default_selection(st.query_params.get("town"), options, DEFAULT_OTHERS)
-chosen = url_multiselect("compare", t("choose"), options, default, format_func=names.get,
-                         max_selections=MAX_AUTHORITIES, placeholder=t("choose_placeholder"))
+# The group filter narrows the list to choose from; towns already chosen stay listed (and chosen).
+current = selection.kept if raw is not None else (st.session_state.get("keep_compare") or default)
+listed = comparison.listed_options(options, groups.filter_by_group(authorities, options, population_group), current)
+chosen = url_multiselect("compare", t("choose"), listed, default, format_func=names.get,
+                         max_selections=cap, placeholder=t("choose_placeholder"))
 if len(chosen) < 2:
     st.info(t("need_two"), icon=":material/group_add:")
     st.stop()
@@ -83,11 +99,13 @@ dimension_of = dict(zip(indicators["indicator_id"], indicators["dimension"], str
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), data_access.indicator_options(),
                              "avg_monthly_wage",
                              format_func=lambda i: f"{dimension_titles[dimension_of[i]]} · {indicator_names[i]}")
-trend, missing = compare_data.trend_view(chosen_key, indicator_id, lang)
+trend, missing = compare_data.trend_view(chosen_key, indicator_id, lang, by_group)
 if trend is None:
     st.info(t("trend_no_data", indicator=indicator_names[indicator_id]))
 else:
     st.plotly_chart(trend, width="stretch", config={"displaylogo": False}, key="compare_trend")
+    if by_group:
+        group_style.group_legend(lang, group_style.present_groups(chosen, groups.group_of(authorities)))
     downloads.chart_downloads(trend, lang, "compare_trend_image", f"kmm-compare-{indicator_id}",
                               data_access.indicator_values(indicator_id)["source_id"].dropna().unique(),
                               embeddable=True)

@@ -1,14 +1,16 @@
 """Indicator explorer: one indicator across the Negev or all Israel — map, ranking, trends and a table."""
 import streamlit as st
 
-from indicators import explorer, read_model
+from indicators import explorer, groups, read_model
 from indicators.exports import tidy_table
 from indicators.formatting import format_value
 from indicators.source_register_view import distinct_publishers
 from indicators.stats import default_year
-from ui import charts, components, data_access, downloads, explorer_data, layout, maps
+from ui import charts, compare_charts, components, data_access, downloads, explorer_data, group_style, layout, maps
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
+
+MAX_TRENDS = 5  # hand-picked towns in the trend chart; a preset adds all its towns
 
 lang, t = layout.page_start("indicator_explorer")
 
@@ -30,7 +32,7 @@ def _indicator_label(indicator_id: str) -> str:
 
 # --- Controls: every choice lives in the URL, so a copied link reopens this view. Three rows of at most
 # three widgets (they stack on a phone); the type filter gets room for its three chips.
-top, area_row, group_row = st.columns([3, 1]), st.columns([1, 1.6]), st.columns(2)
+top, area_row, group_row, population_row = st.columns([3, 1]), st.columns([1, 1.6]), st.columns(2), st.columns(2)
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"),
                              data_access.indicator_options(), "avg_monthly_wage",
                              format_func=_indicator_label, container=top[0])
@@ -49,11 +51,14 @@ scope = url_selectbox("scope", t("area"), list(explorer.SCOPES), "negev", format
                       container=area_row[0], widget=area_row[0].radio, horizontal=True, disabled=bool(peers_of))
 kinds = url_multiselect("kind", t("kind_filter"), list(explorer.KINDS), list(explorer.KINDS),
                         format_func=kind_names.get, container=area_row[1])
+population_group = group_style.group_filter(lang, container=population_row[0])
+by_group = group_style.colour_switch(lang, container=population_row[1])
+group_of = groups.group_of(authorities)
 
 peer_group = None
 if peers_of:
     peer_group = [peers_of, *data_access.nearest_peers(peers_of)]
-shown_ids = explorer.filter_authorities(authorities, scope, kinds or explorer.KINDS, peer_group)
+shown_ids = explorer.filter_authorities(authorities, scope, kinds or explorer.KINDS, peer_group, population_group)
 
 # --- What the indicator is.
 unit_label = meta[f"unit_{lang}"]
@@ -114,7 +119,8 @@ else:
     # --- Ranked bars with the two medians as reference lines.
     st.header(t("chart_heading", year=year))
     bars = ranked.assign(name=ranked["authority_id"].map(names), text=[short(v) for v in ranked["value"]])
-    figure = charts.ranked_bar(bars, label, f"{name}, {year}", highlight=town)
+    bar_colours = group_style.authority_colours(bars["authority_id"].tolist(), group_of) if by_group else None
+    figure = charts.ranked_bar(bars, label, f"{name}, {year}", highlight=town, colours=bar_colours)
     figure.update_xaxes(range=explorer.bar_range(bars["value"]))
     # Both labels just above the plot, on either side of their lines, clear of the bars and axis ticks.
     for key, dash, side in (("negev", "dash", "right"), ("israel", "dot", "left")):
@@ -125,6 +131,8 @@ else:
     # All of Israel is 250 bars: scroll them in a box rather than push the table a page further down.
     chart_box = st.container(height=640) if len(bars) > 40 else st.container()
     chart_box.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    if by_group:
+        group_style.group_legend(lang, group_style.present_groups(bars["authority_id"].tolist(), group_of))
     downloads.chart_downloads(figure, lang, "explorer_bars", f"kmm-{indicator_id}-{year}-{scope}",
                               ranked["source_id"].unique(), embeddable=True)
     st.caption(t("medians_caption", negev=fmt(medians["negev"]) or translate(lang, "common.no_data"),
@@ -167,18 +175,33 @@ else:
                               title=f"{name}, {year}", csv_label=t("download_year", year=year))
     components.source_line(sources, ranked["source_id"].unique(), lang)
 
-# --- Trends: chosen authorities against the Negev and Israel medians, every year.
+# --- Trends: chosen authorities (or a whole preset of towns) against the Negev and Israel medians, every year.
 st.header(t("trend_heading"))
-compare = url_multiselect("compare", t("compare"), by_name, [town], format_func=names.get, max_selections=5)
+trend_row = st.columns([2, 1])
+compare = url_multiselect("compare", t("compare"), by_name, [town], format_func=names.get,
+                          max_selections=MAX_TRENDS, container=trend_row[0])
+preset_members = groups.presets(authorities, by_name)
+preset = group_style.preset_chooser(lang, preset_members, container=trend_row[1])
+# A preset draws all its towns (thin lines) with its median; hand-picked towns stay capped at MAX_TRENDS.
+trend_ids = list(dict.fromkeys([*compare, *preset_members.get(preset, [])]))
 benchmarks = {t("negev_median"): negev, t("israel_median"): all_ids}
-trend = read_model.trend_frame(values, compare, names, benchmarks)
+if preset:
+    benchmarks[translate(lang, "common.preset_median", preset=group_style.preset_label(lang, preset))] = \
+        preset_members[preset]
+trend = read_model.trend_frame(values, trend_ids, names, benchmarks)
 if trend.empty:
-    st.info(t("no_data_compare") if compare else t("no_data_indicator"))
+    st.info(t("no_data_compare") if trend_ids else t("no_data_indicator"))
 else:
     trend = trend.assign(text=trend["value"].map(short))
-    trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name)
+    line_colours = ({names[a]: c for a, c in group_style.authority_colours(trend_ids, group_of).items()}
+                    if by_group else None)
+    trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name, colours=line_colours,
+                                      bold=frozenset(names[a] for a in compare))
+    trend_figure = compare_charts.restyle_medians(trend_figure, list(benchmarks))
     trend_figure.update_layout(legend={"y": -0.22})  # clear of the year axis title
     st.plotly_chart(trend_figure, width="stretch", config={"displaylogo": False})
+    if by_group:
+        group_style.group_legend(lang, group_style.present_groups(trend_ids, group_of))
     downloads.chart_downloads(trend_figure, lang, "explorer_trend", f"kmm-{indicator_id}-trend",
                               values["source_id"].dropna().unique())
     st.caption(t("trend_caption"))

@@ -3,8 +3,9 @@ import streamlit as st
 
 from indicators.exports import tidy_table
 from indicators.formatting import format_value, format_with_unit
+from indicators.groups import filter_by_group, group_of
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access, downloads, layout, map_cache, maps
+from ui import charts, components, data_access, downloads, group_style, layout, map_cache, maps
 from ui.i18n import translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
@@ -24,11 +25,19 @@ st.markdown(t("kmm_text"))
 page_links(lang, exclude="overview")
 
 indicators = data_access.table("indicators")
+authorities = data_access.table("authorities")
 indicator_labels = data_access.names_of_indicators(lang)
-negev = data_access.negev_ids()
-names = {a: n for a, n in data_access.names_of_authorities(lang).items() if a in set(negev)}
 
 left, right = st.columns([3, 1])
+group_row = st.columns(2)
+population_group = group_style.group_filter(lang, container=group_row[0])
+by_group = group_style.colour_switch(lang, container=group_row[1])
+negev = filter_by_group(authorities, data_access.negev_ids(), population_group)
+if not negev:
+    st.info(translate(lang, "common.group_none"))
+    st.stop()
+names = {a: n for a, n in data_access.names_of_authorities(lang).items() if a in set(negev)}
+
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), data_access.indicator_options(),
                              "avg_monthly_wage", format_func=indicator_labels.get, container=left)
 meta = data_access.indicator_meta(indicator_id)
@@ -61,8 +70,12 @@ else:
     bar_frame = in_year.rename("value").reset_index()
     bar_frame["name"] = bar_frame["authority_id"].map(names)
     bar_frame["text"] = bar_frame["authority_id"].map(text)
-    bar_figure = charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}")
+    ids, groups = bar_frame["authority_id"].tolist(), group_of(authorities)
+    colours = group_style.authority_colours(ids, groups) if by_group else None
+    bar_figure = charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}", colours=colours)
     st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False})
+    if by_group:
+        group_style.group_legend(lang, group_style.present_groups(ids, groups))
     downloads.chart_downloads(bar_figure, lang, "overview_chart", f"kmm-negev-{indicator_id}-{year}",
                               values.loc[values["year"] == year, "source_id"].unique(), embeddable=True)
 

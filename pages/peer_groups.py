@@ -2,7 +2,8 @@
 socio-economic index, peripherality, size and kind, with weights the user sets."""
 import streamlit as st
 
-from ui import components, data_access, downloads, layout, maps, peer_groups_data
+from indicators import groups
+from ui import components, data_access, downloads, group_style, layout, maps, peer_groups_data
 from ui.i18n import translate
 from ui.navigation import registered_pages
 from ui.state import url_selectbox
@@ -29,14 +30,19 @@ weights = {
     "size": url_selectbox("peer_size", t("weight_size"), WEIGHT_STEPS, 1, widget=second[0].select_slider),
     "kind": url_selectbox("peer_kind", t("weight_kind"), WEIGHT_STEPS, 1, widget=second[1].select_slider),
 }
+# The population group: a criterion like the kind (weight 0 leaves it out), or a filter on who may be a peer.
+third = st.columns(2)
+weights["group"] = url_selectbox("peer_group", t("weight_group"), WEIGHT_STEPS, 0, widget=third[0].select_slider)
+population_group = group_style.group_filter(lang, container=third[1])
 k = url_selectbox("peer_k", t("how_many"), PEER_COUNTS, 10, widget=st.select_slider)
+by_group = group_style.colour_switch(lang)
 
 weight_key = tuple(sorted((f, float(w)) for f, w in weights.items()))
-view = peer_groups_data.peer_view(town, weight_key, k, lang)
+view = peer_groups_data.peer_view(town, weight_key, k, lang, population_group, by_group)
 if view is None:
-    st.info(t("no_peers", name=names[town]))
+    st.info(t("no_peers", name=names[town]) if population_group == groups.ALL else translate(lang, "common.group_none"))
     st.stop()
-peer_ids = peer_groups_data.peer_table(town, weight_key, k)["authority_id"].iloc[1:].tolist()
+peer_ids = peer_groups_data.peer_table(town, weight_key, k, population_group)["authority_id"].iloc[1:].tolist()
 
 # --- The peers as a table.
 st.header(t("table_heading", name=names[town], count=len(peer_ids)))
@@ -62,6 +68,9 @@ if any(p.script == "pages/town_profile.py" for p in registered_pages()):
 # --- Where they sit on the two indices, and on the map.
 st.header(t("scatter_heading"))
 st.plotly_chart(view.scatter, width="stretch", config={"displaylogo": False}, key="peers_scatter")
+if by_group:
+    group_of = groups.group_of(data_access.table("authorities"))
+    group_style.group_legend(lang, group_style.present_groups([town, *peer_ids], group_of))
 st.caption(t("scatter_caption"))
 
 st.header(t("map_heading"))

@@ -136,6 +136,26 @@ def card_lines(card, meta) -> list[str]:
     return lines
 
 
+def distance_line(distance, meta) -> str:
+    """"1,234 below the median of the Negev's Jews-and-others authorities (10,000), the worse side"."""
+    reference = t(f"reference_{distance.reference}")
+    if distance.side is None:
+        return t("distance_no_data", reference=reference)
+    amount = num(format_number(abs(distance.difference), int(meta["decimals"])))
+    if meta["unit"].startswith("percent"):
+        amount = f"{amount} {t('points')}"
+    text = t(f"distance_{distance.side}", amount=amount, reference=reference,
+             median=num(fmt(meta["indicator_id"], distance.median)))
+    return text + (t(f"distance_{distance.verdict}") if distance.verdict else "")
+
+
+def distance_caption(card, meta) -> None:
+    """On headline figures only: the distance to the Negev's Jews-and-others median and to Israel's."""
+    distances = data.median_distances(town).get(card.indicator_id)
+    if distances:
+        st.caption("  \n".join(distance_line(d, meta) for d in distances))
+
+
 def render_card(card, meta, sparkline) -> None:
     with st.container(border=True):
         label = meta[f"name_{lang}"]
@@ -145,11 +165,13 @@ def render_card(card, meta, sparkline) -> None:
             st.metric(label, translate(lang, "common.no_data"), label_visibility="collapsed")
             reason = reason_text(card.gap_reason)
             st.caption(t("missing_with_year", reason=reason, year=card.gap_year) if card.gap_year else reason)
+            distance_caption(card, meta)
             return
         st.metric(label, num(fmt(card.indicator_id, card.value)), label_visibility="collapsed")
         change = change_line(card, meta)
         st.markdown(change if change else f":gray[{t('single_year')}]")
         st.caption("  \n".join(card_lines(card, meta)))
+        distance_caption(card, meta)
         if sparkline is not None:
             st.image(sparkline, width="stretch", alt=t("sparkline_alt", indicator=label, town=town_name,
                                                         first=card.trend[0][0], last=card.trend[-1][0]))

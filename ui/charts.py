@@ -36,12 +36,19 @@ def _layout(fig: go.Figure, title: str | None, height: int) -> go.Figure:
 
 
 def ranked_bar(frame: pd.DataFrame, value_label: str, title: str | None = None,
-               highlight: str | None = None) -> go.Figure:
-    """Horizontal bars, best-ranked on top. frame: authority_id, name, value, text (formatted value)."""
+               highlight: str | None = None, colours: dict[str, str] | None = None) -> go.Figure:
+    """Horizontal bars, best-ranked on top. frame: authority_id, name, value, text (formatted value).
+    colours: authority_id -> bar colour (e.g. by population group); the highlighted bar then keeps its
+    colour and gets a thick black outline instead, so the two meanings do not collide."""
     ordered = frame.sort_values("value", ascending=True)
-    colours = [HIGHLIGHT if a == highlight else BASE for a in ordered["authority_id"]]
+    if colours is None:
+        fill = [HIGHLIGHT if a == highlight else BASE for a in ordered["authority_id"]]
+        outline = {"width": 0}
+    else:
+        fill = [colours.get(a, BASE) for a in ordered["authority_id"]]
+        outline = {"color": "#000000", "width": [3 if a == highlight else 0.5 for a in ordered["authority_id"]]}
     fig = go.Figure(go.Bar(
-        x=ordered["value"], y=ordered["name"], orientation="h", marker_color=colours,
+        x=ordered["value"], y=ordered["name"], orientation="h", marker={"color": fill, "line": outline},
         text=ordered["text"], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))
@@ -49,16 +56,27 @@ def ranked_bar(frame: pd.DataFrame, value_label: str, title: str | None = None,
     return _layout(fig, title, height=max(260, 22 * len(ordered) + 80))
 
 
-def trend_lines(frame: pd.DataFrame, value_label: str, year_label: str, title: str | None = None) -> go.Figure:
+# Above this many lines (a whole preset of towns) the lines get thin and the markers small, so the
+# medians drawn over them stay readable.
+MANY_SERIES = 7
+
+
+def trend_lines(frame: pd.DataFrame, value_label: str, year_label: str, title: str | None = None,
+                colours: dict[str, str] | None = None, bold: frozenset[str] = frozenset()) -> go.Figure:
     """One line per series. frame: series (display name), year, value, text. Each series differs in
-    colour, dash and marker so that no meaning rests on colour alone."""
+    colour, dash and marker so that no meaning rests on colour alone. colours: series -> colour (e.g. by
+    population group), replacing the per-series colour; dash and marker still tell lines apart. bold: series
+    that keep the full line among many (the towns picked one by one, beside a whole preset)."""
     fig = go.Figure()
+    many = frame["series"].nunique() > MANY_SERIES
     for i, (series, rows) in enumerate(frame.groupby("series", sort=False)):
         rows = rows.sort_values("year")
+        colour = (colours or {}).get(series, SERIES_COLOURS[i % 7])
+        thin = many and series not in bold
         fig.add_trace(go.Scatter(
             x=rows["year"], y=rows["value"], name=str(series), mode="lines+markers", text=rows["text"],
-            line={"color": SERIES_COLOURS[i % 7], "dash": DASHES[i % 7], "width": 2.5},
-            marker={"symbol": MARKERS[i % 7], "size": 8},
+            line={"color": colour, "dash": DASHES[i % 7], "width": 1.2 if thin else 2.5},
+            marker={"symbol": MARKERS[i % 7], "size": 4 if thin else 8}, opacity=0.75 if thin else 1.0,
             hovertemplate=f"{series} · %{{x}}: %{{text}}<extra></extra>",
         ))
     fig.update_xaxes(title_text=year_label, dtick=1)

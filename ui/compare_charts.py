@@ -80,10 +80,12 @@ def dimension_bars(summary: pd.DataFrame, dimension_titles: dict[str, str], auth
 
 
 def restyle_medians(fig: go.Figure, median_names: list[str]) -> go.Figure:
-    """Benchmark lines in the trend chart: grey and thin, so the authorities stand out."""
-    greys = ["#555555", "#999999"]
-    dashes = ["dash", "dot"]
+    """Benchmark lines in the trend chart: grey and thin, so the authorities stand out; a third (a preset's
+    own median) black and thick, so it reads over a preset's many thin town lines."""
+    colours, dashes, widths = ["#555555", "#999999", "#000000"], ["dash", "dot", "solid"], [2, 2, 3.5]
     for j, name in enumerate(median_names):
-        fig.update_traces(selector={"name": name}, line={"color": greys[j % 2], "dash": dashes[j % 2], "width": 2},
-                          marker={"symbol": "line-ew-open", "color": greys[j % 2], "size": 10})
+        style = j % 3
+        fig.update_traces(selector={"name": name}, opacity=1.0,
+                          line={"color": colours[style], "dash": dashes[style], "width": widths[style]},
+                          marker={"symbol": "line-ew-open", "color": colours[style], "size": 10})
     return fig

@@ -8,8 +8,9 @@ import streamlit as st
 from indicators import comparison, read_model
 from indicators.exports import authorities_table
 from indicators.formatting import format_value
+from indicators.groups import group_of
 from indicators.settings import DIMENSIONS
-from ui import charts, compare_charts, data_access
+from ui import charts, compare_charts, data_access, group_style
 from ui.i18n import translate
 
 _PER_SELECTION = 64  # cached selections kept per function
@@ -126,8 +127,10 @@ def summary_view(authority_ids: tuple[str, ...], lang: str) -> tuple[go.Figure, 
 
 
 @st.cache_resource(show_spinner=False, max_entries=_PER_SELECTION)
-def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str) -> tuple[go.Figure | None, list[str]]:
-    """The trend chart (None without figures) and the chosen authorities with no figures."""
+def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str,
+               by_group: bool = False) -> tuple[go.Figure | None, list[str]]:
+    """The trend chart (None without figures) and the chosen authorities with no figures; by_group colours
+    each town's line by its population group."""
     names = data_access.names_of_authorities(lang)
     meta = data_access.indicator_meta(indicator_id)
     values = data_access.indicator_values(indicator_id)
@@ -140,5 +143,9 @@ def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str) -> 
         return None, missing
     frame["text"] = [format_value(v, int(meta["decimals"]), meta["unit"]) for v in frame["value"]]
     label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
-    figure = charts.trend_lines(frame, label, translate(lang, "common.year"), meta[f"name_{lang}"])
+    colours = None
+    if by_group:
+        by_id = group_style.authority_colours(list(authority_ids), group_of(data_access.table("authorities")))
+        colours = {names[a]: c for a, c in by_id.items()}
+    figure = charts.trend_lines(frame, label, translate(lang, "common.year"), meta[f"name_{lang}"], colours=colours)
     return compare_charts.restyle_medians(figure, median_names), missing

@@ -16,10 +16,11 @@ def _sizes(population: pd.Series) -> np.ndarray:
 
 
 def peer_scatter(frame: pd.DataFrame, chosen: str, peers: list[str], labels: dict[str, str],
-                 x_title: str, y_title: str) -> go.Figure:
+                 x_title: str, y_title: str, colours: dict[str, str] | None = None) -> go.Figure:
     """frame: authority_id, name, ses_index, peripherality_index, population, hover.
 
-    labels: {"others", "peers", "chosen"} legend entries."""
+    labels: {"others", "peers", "chosen"} legend entries. colours: peer authority_id -> colour (by
+    population group) in place of the one peer colour; the numbers and the star still mark rank and choice."""
     frame = frame.assign(size=_sizes(frame["population"]))
     rank = {a: i + 1 for i, a in enumerate(peers)}
     others = frame[~frame["authority_id"].isin({chosen, *peers})]
@@ -36,7 +37,8 @@ def peer_scatter(frame: pd.DataFrame, chosen: str, peers: list[str], labels: dic
         x=group["ses_index"], y=group["peripherality_index"], mode="markers+text", name=labels["peers"],
         text=group["rank"], textposition="top center", textfont={"size": 11, "color": "#003a5c"},
         customdata=group["hover"], hovertemplate="%{customdata}<extra></extra>",
-        marker={"size": group["size"], "color": BASE, "opacity": 0.85, "symbol": "circle",
+        marker={"size": group["size"], "opacity": 0.85, "symbol": "circle",
+                "color": group["authority_id"].map(colours).tolist() if colours else BASE,
                 "line": {"color": "white", "width": 1}},
     ))
     fig.add_trace(go.Scatter(

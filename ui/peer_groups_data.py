@@ -12,10 +12,10 @@ import shapely
 import streamlit as st
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
-from indicators import peers
+from indicators import groups, peers
 from indicators.formatting import format_number
 from indicators.settings import AUTHORITY_KINDS
-from ui import data_access, maps, peer_charts
+from ui import data_access, group_style, maps, peer_charts
 from ui.i18n import translate
 
 
@@ -26,16 +26,19 @@ def feature_values() -> dict[str, pd.DataFrame]:
 
 
 @st.cache_data(show_spinner=False)
-def distances(authority_id: str, weights: tuple[tuple[str, float], ...]) -> pd.Series:
-    """Weights as a tuple of pairs so they hash."""
-    return peers.peer_distances(data_access.peer_features(), authority_id, dict(weights))
+def distances(authority_id: str, weights: tuple[tuple[str, float], ...], population_group: str = groups.ALL
+              ) -> pd.Series:
+    """Weights as a tuple of pairs so they hash. With a population group, only its authorities are candidates."""
+    every = peers.peer_distances(data_access.peer_features(), authority_id, dict(weights))
+    return every.loc[groups.filter_by_group(data_access.table("authorities"), every.index, population_group)]
 
 
 @st.cache_data(show_spinner=False)
-def peer_table(authority_id: str, weights: tuple[tuple[str, float], ...], k: int) -> pd.DataFrame:
+def peer_table(authority_id: str, weights: tuple[tuple[str, float], ...], k: int,
+               population_group: str = groups.ALL) -> pd.DataFrame:
     features = data_access.peer_features()
     contributions = peers.distance_contributions(features, authority_id, dict(weights))
-    return peers.peer_table(authority_id, distances(authority_id, weights), contributions,
+    return peers.peer_table(authority_id, distances(authority_id, weights, population_group), contributions,
                             data_access.table("authorities"), feature_values(), k)
 
 
@@ -94,18 +97,22 @@ class PeerView:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def peer_view(town: str, weights: tuple[tuple[str, float], ...], k: int, lang: str) -> PeerView | None:
-    table = peer_table(town, weights, k)
+def peer_view(town: str, weights: tuple[tuple[str, float], ...], k: int, lang: str,
+              population_group: str = groups.ALL, by_group: bool = False) -> PeerView | None:
+    table = peer_table(town, weights, k, population_group)
     if len(table) < 2:
         return None
     names = data_access.names_of_authorities(lang)
     kinds = {kind: _t(lang, f"kind_{kind}") for kind in AUTHORITY_KINDS}
     districts = district_names(lang)
+    group_of = groups.group_of(data_access.table("authorities"))
     display = pd.DataFrame({
         _t(lang, "col_rank"): ["★", *[str(r) for r in table["rank"].iloc[1:]]],
         _t(lang, "col_name"): table["authority_id"].map(names),
         _t(lang, "col_kind"): table["kind"].map(kinds),
         _t(lang, "col_district"): table["authority_id"].map(districts),
+        translate(lang, "common.group_filter"): table["authority_id"].map(
+            lambda a: group_style.group_name(lang, group_of.get(a, "unknown"))),
         _t(lang, "col_ses"): table["ses_index"],
         _t(lang, "col_periph"): table["peripherality_index"],
         _t(lang, "col_population"): table["population"].round(0),
@@ -116,10 +123,11 @@ def peer_view(town: str, weights: tuple[tuple[str, float], ...], k: int, lang: s
     export = peers.peer_export(table, names, data_access.table("indicators"), data_access.table("sources"), lang,
                                kinds, table["authority_id"].map(districts))
     source_ids = pd.concat([table[f"{i}_source"] for i in peers.FEATURE_INDICATORS.values()]).dropna().unique()
-    return PeerView(display, export, list(source_ids), _scatter(town, table, lang), *_map(town, table, lang))
+    colours = group_style.authority_colours(table["authority_id"].tolist(), group_of) if by_group else None
+    return PeerView(display, export, list(source_ids), _scatter(town, table, lang, colours), *_map(town, table, lang))
 
 
-def _scatter(town: str, table: pd.DataFrame, lang: str) -> go.Figure:
+def _scatter(town: str, table: pd.DataFrame, lang: str, colours: dict[str, str] | None = None) -> go.Figure:
     names = data_access.names_of_authorities(lang)
     frame = landscape()
     frame = frame.assign(name=frame["authority_id"].map(names))
@@ -131,7 +139,7 @@ def _scatter(town: str, table: pd.DataFrame, lang: str) -> go.Figure:
                                 strict=True)]
     legend = {"others": _t(lang, "legend_others"), "peers": _t(lang, "legend_peers"), "chosen": names[town]}
     return peer_charts.peer_scatter(frame, town, table["authority_id"].iloc[1:].tolist(), legend,
-                                    _t(lang, "col_ses"), _t(lang, "col_periph"))
+                                    _t(lang, "col_ses"), _t(lang, "col_periph"), colours)
 
 
 def _map(town: str, table: pd.DataFrame, lang: str) -> tuple[pdk.Deck, list[float], list[str]]:

@@ -65,3 +65,18 @@ def url_multiselect(param: str, label: str, options: Sequence, default: list, fo
     st.query_params[param] = format_list(chosen)
     show_url_notes(st.session_state.get("lang", "he"), param, container)
     return chosen
+
+
+def _sync_toggle_to_url(param: str, key: str) -> None:
+    st.query_params[param] = "1" if st.session_state[key] else "0"
+
+
+def url_toggle(param: str, label: str, default: bool, container=st, **kwargs) -> bool:
+    """An on/off switch bound to ?<param>=1 / 0."""
+    key = f"w_{param}"
+    st.session_state[key] = initial_choice(param, ("0", "1"), "1" if default else "0") == "1"
+    on = container.toggle(label, key=key, on_change=_sync_toggle_to_url, args=(param, key), **kwargs)
+    st.session_state[f"keep_{param}"] = "1" if on else "0"
+    st.query_params[param] = "1" if on else "0"
+    show_url_notes(st.session_state.get("lang", "he"), param, container)
+    return on

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from indicators import profile, read_model
+from indicators import median_distance, profile, read_model
 from indicators.exports import authorities_table
 from indicators.formatting import format_value
 from ui import charts, data_access, maps
@@ -42,6 +42,17 @@ def cards(authority_id: str) -> dict[str, profile.Card]:
                               data_access.table("indicators"), authority_id,
                               data_access.negev_ids(), peers(authority_id), all_ids,
                               rank_ids=rank_group(authority_id), gaps=data_access.authority_gaps(authority_id))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def median_distances(authority_id: str) -> dict[str, list[median_distance.Distance]]:
+    """Per headline figure: the town against the Negev's Jews-and-others median and Israel's, in its card's year."""
+    indicators = data_access.table("indicators")
+    headline = [i for ids in read_model.headline_ids(indicators).values() for i in ids]
+    years = {i: cards(authority_id)[i].year for i in headline}
+    return median_distance.headline_distances(
+        data_access.observations(), headline, authority_id, years,
+        median_distance.reference_ids(data_access.table("authorities")), read_model.directions(indicators))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

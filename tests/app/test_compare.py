@@ -132,3 +132,42 @@ def test_changing_the_selection_updates_the_link(open_app):
     _no_exception(at)
     assert at.query_params["compare"] in ("la-9000,la-1161,la-2200", ["la-9000,la-1161,la-2200"])
     assert "Dimona" in _frame_with(at, "Dimona").columns
+
+
+def _negev(kind=None, group=None):
+    authorities = pd.read_parquet(PUBLISHED / "authorities.parquet")
+    rows = authorities[authorities["is_negev"]]
+    if kind:
+        rows = rows[rows["kind"] == kind]
+    if group:
+        rows = rows[rows["population_group"] == group]
+    return set(rows["authority_id"])
+
+
+def test_a_preset_replaces_the_selection_with_all_its_towns(open_app):
+    at = open_app(PAGE, lang="en", compare="la-9000,la-1161")
+    at.selectbox(key="w_preset").set_value("negev_regional_councils").run()
+    _no_exception(at)
+    chosen = at.multiselect(key="w_compare").value
+    assert set(chosen) == _negev(kind="regional_council") and len(chosen) == 13  # over the usual cap of 6
+    assert set(at.query_params["compare"].split(",") if isinstance(at.query_params["compare"], str)
+               else at.query_params["compare"][0].split(",")) == _negev(kind="regional_council")
+    assert len(_side_by_side(at).columns) == 13 + 3  # unit, the 13 councils, Negev and Israel medians
+    # The visitor can then remove a town: the preset is not applied again.
+    at.multiselect(key="w_compare").unselect("rc-48").run()
+    assert len(at.multiselect(key="w_compare").value) == 12
+
+
+def test_a_shared_link_with_a_preset_keeps_its_own_list(open_app):
+    at = open_app(PAGE, lang="en", preset="negev_arab", compare="la-1161,la-1059")
+    _no_exception(at)
+    assert at.multiselect(key="w_compare").value == ["la-1161", "la-1059"]
+
+
+def test_group_filter_narrows_the_list_and_keeps_chosen_towns(open_app):
+    at = open_app(PAGE, lang="ar", compare="la-9000,la-1161", group="arab", colour_group="1")
+    _no_exception(at)
+    listed = set(at.multiselect(key="w_compare").options)
+    assert "la-9000" in str(at.multiselect(key="w_compare").value)  # chosen before the filter: kept
+    assert len(listed) < 100  # the Arab authorities of Israel (and the chosen ones), not all 255
+    assert any("العرب" in m.value and "kmm-swatch" in m.value for m in at.markdown)  # the trend's group legend

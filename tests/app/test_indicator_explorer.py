@@ -160,3 +160,34 @@ def test_lower_is_better_ranks_the_lowest_first(open_app):
     reason = pd.read_parquet(DATA / "indicators.parquet").set_index("indicator_id").loc[
         "income_support_per_1000", "direction_reason_en"]
     assert any(c.value == f"Why this direction: {reason}" for c in at.caption), "the reason is given beside it"
+
+
+def test_population_group_filter_shows_only_that_group(open_app, authorities):
+    at = open_app(PAGE, indicator="avg_monthly_wage", year="2019", scope="israel", group="arab", lang="en")
+    _clean(at)
+    arab = authorities[authorities["population_group"] == "arab"]
+    assert set(_table(at)["authority"]) <= set(arab["name_en"])
+    assert len(_table(at)) > 60  # the Arab authorities of all Israel, not only the Negev's
+    assert at.selectbox(key="w_group").value == "arab"
+    assert at.query_params["group"] in ("arab", ["arab"])
+
+
+def test_colour_by_group_draws_the_legend(open_app):
+    at = open_app(PAGE, indicator="avg_monthly_wage", year="2019", colour_group="1", lang="he")
+    _clean(at)
+    legends = [m.value for m in at.markdown if "קבוצת אוכלוסייה (למ״ס)" in m.value]
+    assert len(legends) == 2  # under the ranked bars and under the trend chart
+    assert "ערבים" in legends[0] and "יהודים ואחרים" in legends[0]  # the bars show both groups
+    assert "ערבים" not in legends[1]  # the trend shows Be'er Sheva only: the legend lists only its group
+
+
+def test_a_preset_draws_all_its_towns_with_its_median(open_app, authorities):
+    at = open_app(PAGE, indicator="own_income_share_pct", compare="la-1161", preset="negev_regional_councils",
+                  lang="en")
+    _clean(at)
+    councils = authorities[authorities["is_negev"] & (authorities["kind"] == "regional_council")]
+    trend = at.dataframe[1].value
+    assert set(councils["name_en"]) <= set(trend.columns)  # all 13, over the cap of 5 hand-picked towns
+    assert "Rahat" in trend.columns
+    assert "Negev regional councils: median" in trend.columns
+    assert at.query_params["preset"] in ("negev_regional_councils", ["negev_regional_councils"])

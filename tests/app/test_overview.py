@@ -41,3 +41,24 @@ def test_changing_the_indicator_updates_the_url(open_app):
     at.selectbox(key="w_indicator").set_value("population").run()
     assert not at.exception
     assert at.query_params["indicator"] in ("population", ["population"])
+
+
+def test_group_filter_keeps_only_that_group_and_stays_in_the_url(open_app):
+    authorities = pd.read_parquet(PUBLISHED_DIR / "authorities.parquet")
+    arab = authorities[authorities.is_negev & (authorities.population_group == "arab")]
+    at = open_app(lang="en", group="arab", colour_group="1")
+    assert not at.exception
+    assert at.selectbox(key="w_group").value == "arab"
+    assert len(at.dataframe[0].value) == len(arab)  # the 2019 wage table lists only the Arab authorities
+    assert at.toggle(key="w_colour_group").value is True
+    legend = " ".join(m.value for m in at.markdown)
+    assert "Arabs" in legend and "kmm-swatch" in legend
+    at.selectbox(key="w_group").set_value("jewish_others").run()
+    assert at.query_params["group"] in ("jewish_others", ["jewish_others"])
+    assert len(at.dataframe[0].value) == 33 - len(arab)
+
+
+def test_a_group_with_no_negev_authority_says_so(open_app):
+    at = open_app(lang="he", group="mixed")
+    assert not at.exception
+    assert any("אינה בקבוצת" in i.value for i in at.info)

@@ -102,3 +102,24 @@ def test_arabic(open_app):
     table = next(df.value for df in at.dataframe if "المسافة" in df.value.columns)
     assert table["السلطة"].iloc[0] == "رهط"
     assert table["اللواء"].iloc[0] == "الجنوب"
+
+
+def test_population_group_filter_keeps_peers_in_that_group(open_app, authorities):
+    at = open_app(PAGE, lang="en", town="la-9000", group="arab", peer_k="5")
+    _no_exception(at)
+    table = _peer_table(at)
+    assert set(table["Population group"].iloc[1:]) == {"Arabs"}  # Be'er Sheva's most similar Arab authorities
+    assert table["Population group"].iloc[0] == "Jews and others"
+    assert at.query_params["group"] in ("arab", ["arab"])
+
+
+def test_same_population_group_as_a_criterion(open_app, features):
+    at = open_app(PAGE, lang="en", town="la-1161", peer_group="3", peer_k="10", colour_group="1")
+    _no_exception(at)
+    table = _peer_table(at)
+    expected = nearest_peers(features, "la-1161", {**DEFAULT_WEIGHTS, "group": 3.0}, k=10)
+    groups = features["population_group"]
+    assert all(groups[a] == "arab" for a in expected)
+    assert len(table) == 11 and set(table["Population group"]) == {"Arabs"}
+    assert at.select_slider(key="w_peer_group").value == 3
+    assert any("Population group (CBS)" in m.value for m in at.markdown)  # the scatter's group legend

@@ -123,3 +123,30 @@ def test_authority_outside_the_negev_without_a_boundary(open_app):
     assert not at.exception
     assert any("no boundary" in i.value for i in at.info)
     assert "authorities of the Judea and Samaria Area with data (1 = best)" in texts(at)  # ranked in its district
+
+
+def test_headline_figures_carry_their_distance_to_the_jewish_others_and_israel_medians(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    value, year = latest("la-1161", "own_income_share_pct")
+    in_year = OBSERVATIONS[(OBSERVATIONS["indicator_id"] == "own_income_share_pct") & (OBSERVATIONS["year"] == year)]
+    reference = AUTHORITIES.index[AUTHORITIES["is_negev"] & (AUTHORITIES["population_group"] == "jewish_others")]
+    median = in_year[in_year["authority_id"].isin(reference)]["value"].median()
+    israel = in_year["value"].median()
+    assert value < median and value < israel  # Rahat's own income share is below both
+    text = texts(at)
+    assert (f"{median - value:,.1f} pp below the median of the Negev's Jews-and-others authorities "
+            f"({median:,.1f}%), on the worse side") in text
+    assert f"{israel - value:,.1f} pp below Israel's median ({israel:,.1f}%), on the worse side" in text
+    headline = INDICATORS["headline_rank"].notna().sum()
+    assert text.count("Israel's median") == headline  # one line per headline figure, not on the others
+
+
+def test_distance_lines_say_no_data_when_the_town_has_no_figure(open_app):
+    at = open_app(PAGE, lang="he", town="la-4501")  # Ghajar: no road-accident figure in any year
+    assert not at.exception, [e.value for e in at.exception]
+    assert OBSERVATIONS[(OBSERVATIONS["authority_id"] == "la-4501")
+                        & (OBSERVATIONS["indicator_id"] == "road_accidents_per_1000")]["value"].dropna().empty
+    text = texts(at)
+    assert text.count("מול חציון ישראל: אין נתונים") == 1
+    assert text.count("מול חציון רשויות היהודים והאחרים בנגב: אין נתונים") == 1

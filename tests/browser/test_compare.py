@@ -65,3 +65,27 @@ def test_compare_on_a_phone(page, app_url, artifacts_dir):
     page.set_viewport_size({"width": 380, "height": 6400})
     page.wait_for_timeout(1500)
     page.screenshot(path=str(artifacts_dir / "compare-he-380-full.png"), full_page=True)
+
+
+def test_a_group_preset_fills_the_comparison(page, app_url, artifacts_dir):
+    """Choosing "Negev cities" in Hebrew puts all nine cities in the chooser, the link and the trend chart."""
+    import re
+
+    cities = 9  # the Negev's cities (authorities.kind == "city")
+    open_view(page, app_url, "compare", lang="he", **LINK)
+    chooser = page.locator('[data-testid="stSelectbox"]').filter(has_text="קבוצת יישובים")
+    chooser.locator('[role="combobox"]').first.click()
+    page.get_by_role("option", name=re.compile("ערי הנגב")).click()
+    expect(page).to_have_url(re.compile(r"preset=negev_cities"))
+    # One chip (with its remove button) per city in the chooser.
+    chips = page.locator('[data-testid="stMultiSelect"]').get_by_role("button", name=re.compile(r"^Remove "))
+    expect(chips).to_have_count(cities, timeout=30_000)
+    wait_idle(page)
+    plots = page.locator(PLOTLY)
+    expect(plots).to_have_count(3, timeout=30_000)
+    # The trend: one line per city, over the usual cap of six, plus the Negev and Israel medians.
+    expect(plots.nth(2).locator(".legend .traces")).to_have_count(cities + 2)
+    assert len(re.search(r"compare=([^&]+)", page.url).group(1).replace("%2C", ",").split(",")) == cities
+    page.set_viewport_size({"width": 1280, "height": 4400})
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(artifacts_dir / "compare-he-preset-negev-cities.png"), full_page=True)

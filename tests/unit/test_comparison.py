@@ -10,10 +10,12 @@ from indicators.comparison import (
     default_selection,
     dimension_summary,
     latest_grid,
+    listed_options,
     parse_selection,
     percentile_matrix,
     reference_year_medians,
     reference_years,
+    selection_cap,
 )
 from indicators.exports import authorities_table
 
@@ -142,3 +144,15 @@ def test_authorities_table_carries_unit_and_source_in_display_order(lang):
     assert set(table["authority_id"]) == {"a", "b"}
     assert table["authority_id"].iloc[0] == "b"  # in the order chosen
     assert table[(table["authority_id"] == "a") & (table["year"] == 2022)]["source_edition"].iloc[0] == 2022
+
+
+def test_a_preset_lifts_the_cap_to_its_size():
+    assert selection_cap(6, []) == 6
+    assert selection_cap(6, ["a", "b"]) == 6
+    assert selection_cap(6, [str(i) for i in range(13)]) == 13
+
+
+def test_group_filter_lists_the_group_and_keeps_the_chosen():
+    options = ["a", "b", "c", "d"]
+    assert listed_options(options, ["d", "b"], []) == ["b", "d"]
+    assert listed_options(options, ["d"], ["a"]) == ["a", "d"]  # a chosen town outside the group stays

@@ -100,3 +100,11 @@ def test_bar_range_leaves_room_for_labels_on_the_side_bars_grow():
     assert low < -10 and high > 30
     assert explorer.bar_range(pd.Series([0.0, 0.0])) is None
     assert explorer.bar_range(pd.Series([None], dtype=float)) is None
+
+
+def test_population_group_filter_narrows_area_and_peer_group():
+    authorities = _authorities().assign(population_group=["arab", "jewish_others", "arab", "arab", "mixed"])
+    assert explorer.filter_authorities(authorities, "negev", explorer.KINDS, population_group="arab") == ["a", "c"]
+    assert explorer.filter_authorities(authorities, "israel", explorer.KINDS, population_group="mixed") == ["e"]
+    assert explorer.filter_authorities(authorities, "negev", explorer.KINDS, ["a", "b", "d"], "arab") == ["a", "d"]
+    assert explorer.filter_authorities(authorities, "negev", explorer.KINDS, population_group="all") == ["a", "b", "c"]

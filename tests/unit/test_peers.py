@@ -126,3 +126,37 @@ def test_landscape_keeps_authorities_with_both_indices():
                        "population": latest({"a": 100.0, "b": 50.0})})
     assert frame.to_dict("records") == [{"authority_id": "a", "ses_index": 1.0, "peripherality_index": 3.0,
                                          "population": 100.0}]
+
+
+def _features_with_groups():
+    features = _features()
+    features["population_group"] = pd.Series({"a": "arab", "b": "jewish_others", "c": "arab", "d": "arab"})
+    return features
+
+
+def test_population_group_is_left_out_by_default_and_weighs_when_asked():
+    features = _features_with_groups()
+    assert DEFAULT_WEIGHTS["group"] == 0.0
+    assert nearest_peers(features, "a", DEFAULT_WEIGHTS, k=1) == ["b"]  # same kind, other group
+    # With the group weighed above the kind, the same-group council comes first.
+    assert nearest_peers(features, "a", {**DEFAULT_WEIGHTS, "group": 2.0}, k=1) == ["c"]
+    distances = peer_distances(features, "a", {"ses": 0, "peripherality": 0, "size": 0, "kind": 0, "group": 4})
+    assert math.isclose(distances["b"], 2.0) and math.isclose(distances["c"], 0.0)
+
+
+def test_group_contribution_adds_up_and_names_the_group():
+    from indicators.peers import distance_contributions
+    features = _features_with_groups()
+    weights = {**DEFAULT_WEIGHTS, "group": 1.5}
+    parts = distance_contributions(features, "a", weights)
+    assert list(parts.columns) == ["ses", "peripherality", "size", "kind", "group"]
+    assert parts.loc["b", "group"] == 1.5 and parts.loc["c", "group"] == 0.0
+    distances = peer_distances(features, "a", weights)
+    assert all(math.isclose(parts.loc[p].sum(), distances[p] ** 2) for p in distances.index)
+
+
+def test_peer_features_carry_the_population_group():
+    authorities = pd.DataFrame({"authority_id": ["a", "b"], "kind": ["city", "city"],
+                                "population_group": ["arab", "mixed"]})
+    latest = pd.DataFrame({"authority_id": ["a"], "indicator_id": ["population"], "value": [100.0]})
+    assert peer_features(latest, authorities)["population_group"].tolist() == ["arab", "mixed"]
