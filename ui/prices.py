@@ -57,6 +57,10 @@ def caption(lang: str, basis: str) -> str:
     return _t(lang, f"caption_{basis}")
 
 
+def sparkline_note(lang: str) -> str:
+    return _t(lang, "sparkline_constant")
+
+
 def single_year_note(lang: str, year: int) -> str:
     return translate(lang, "prices.single_year_current", year=year)
 

@@ -123,3 +123,44 @@ def test_authority_outside_the_negev_without_a_boundary(open_app):
     assert not at.exception
     assert any("no boundary" in i.value for i in at.info)
     assert "authorities of the Judea and Samaria Area with data (1 = best)" in texts(at)  # ranked in its district
+
+
+def _trend_spec(at) -> dict:
+    import json
+
+    return next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                if "Over the years" in str(c.proto.spec) or "and benchmarks" in str(c.proto.spec))
+
+
+def _array(values) -> list:
+    """A plotly array as sent to the browser: a list, or typed binary data ({"dtype", "bdata"})."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def _line(spec: dict, name: str) -> dict[int, float]:
+    trace = next(trace for trace in spec["data"] if trace["name"] == name)
+    return dict(zip((int(x) for x in _array(trace["x"])), _array(trace["y"]), strict=True))
+
+
+def test_the_wage_trend_is_in_2022_prices_until_switched_to_current(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161", indicator="avg_monthly_wage")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.radio(key="w_prices").value == "constant"
+    spec = _trend_spec(at)
+    assert spec["layout"]["yaxis"]["title"]["text"].endswith("(₪ per month, 2022 prices)")
+    wages = OBSERVATIONS.query("authority_id == 'la-1161' and indicator_id == 'avg_monthly_wage'").set_index("year")
+    by_year = _line(spec, "Rahat")
+    assert by_year[2013] == pytest.approx(wages.loc[2013, "value"] * 1.066104, rel=1e-5)
+    assert "small charts of shekel figures are in 2022 prices" in texts(at)
+
+    at.radio(key="w_prices").set_value("current").run()
+    assert not at.exception
+    spec = _trend_spec(at)
+    assert spec["layout"]["yaxis"]["title"]["text"].endswith("(₪ per month, current prices)")
+    assert _line(spec, "Rahat")[2013] == pytest.approx(wages.loc[2013, "value"])
