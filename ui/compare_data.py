@@ -9,7 +9,7 @@ from indicators import comparison, read_model
 from indicators.exports import authorities_table
 from indicators.formatting import format_value
 from indicators.settings import DIMENSIONS
-from ui import charts, compare_charts, data_access
+from ui import charts, compare_charts, data_access, prices
 from ui.i18n import translate
 
 _PER_SELECTION = 64  # cached selections kept per function
@@ -126,11 +126,13 @@ def summary_view(authority_ids: tuple[str, ...], lang: str) -> tuple[go.Figure, 
 
 
 @st.cache_resource(show_spinner=False, max_entries=_PER_SELECTION)
-def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str) -> tuple[go.Figure | None, list[str]]:
-    """The trend chart (None without figures) and the chosen authorities with no figures."""
+def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str,
+               basis: str) -> tuple[go.Figure | None, list[str]]:
+    """The trend chart (None without figures), shekel amounts in the price basis asked for, and the chosen
+    authorities with no figures."""
     names = data_access.names_of_authorities(lang)
     meta = data_access.indicator_meta(indicator_id)
-    values = data_access.indicator_values(indicator_id)
+    values = prices.shown(data_access.indicator_values(indicator_id), meta["unit"], basis)
     median_names = [_t(lang, "negev_median"), _t(lang, "israel_median")]
     groups = [sorted(data_access.negev_ids()), data_access.table("authorities")["authority_id"].tolist()]
     frame = read_model.trend_frame(values, list(authority_ids), names, dict(zip(median_names, groups, strict=True)))
@@ -139,6 +141,6 @@ def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str) -> 
     if frame.empty:
         return None, missing
     frame["text"] = [format_value(v, int(meta["decimals"]), meta["unit"]) for v in frame["value"]]
-    label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
+    label = f"{meta[f'name_{lang}']} ({prices.axis_unit(lang, meta['unit'], meta[f'unit_{lang}'], basis)})"
     figure = charts.trend_lines(frame, label, translate(lang, "common.year"), meta[f"name_{lang}"])
     return compare_charts.restyle_medians(figure, median_names), missing

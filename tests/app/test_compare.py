@@ -129,3 +129,23 @@ def test_changing_the_selection_updates_the_link(open_app):
     _no_exception(at)
     assert at.query_params["compare"] in ("la-9000,la-1161,la-2200", ["la-9000,la-1161,la-2200"])
     assert "Dimona" in _frame_with(at, "Dimona").columns
+
+
+def test_a_shekel_trend_and_its_table_are_in_2022_prices_until_switched(open_app, observations):
+    at = open_app(PAGE, compare="la-9000,la-1161", indicator="budget_income_per_capita", lang="en")
+    _no_exception(at)
+    assert at.radio(key="w_prices").value == "constant"
+    table = _frame_with(at, "price_basis")
+    assert set(table["price_basis"]) == {"constant 2022 prices (CPI, World Bank from CBS)"}
+    assert set(table["unit"]) == {"₪ per capita, 2022 prices"}
+    raw = observations.query("authority_id == 'la-1161' and indicator_id == 'budget_income_per_capita' "
+                             "and year == 2013")["value"].item()
+    rahat = table[(table["authority"] == "Rahat") & (table["year"] == 2013)]["value"].item()
+    assert rahat == pytest.approx(raw * 1.066104, rel=1e-4)
+
+    at.radio(key="w_prices").set_value("current").run()
+    _no_exception(at)
+    table = _frame_with(at, "price_basis")
+    assert set(table["price_basis"]) == {"current prices"}
+    assert table[(table["authority"] == "Rahat") & (table["year"] == 2013)]["value"].item() == pytest.approx(raw,
+                                                                                                            rel=1e-4)
