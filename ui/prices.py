@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from indicators.exports import with_price_basis
-from indicators.prices import CONSTANT, PRICE_BASES, base_year_of, for_price_basis, is_shekels
+from indicators.formatting import format_number
+from indicators.prices import CONSTANT, PRICE_BASES, base_year_of, for_price_basis, in_constant_prices, is_shekels
 from ui import data_access
 from ui.i18n import translate
 from ui.state import url_selectbox
@@ -70,4 +71,32 @@ def table_with_basis(table: pd.DataFrame, lang: str, unit: str, unit_label: str,
     if not is_shekels(unit) or table.empty:
         return table
     return with_price_basis(table, axis_unit(lang, unit, unit_label, basis), _t(lang, f"basis_{basis}"))
+
+
+# ---------------------------------------------------------------- the methods page
+
+RAHAT_2013_GRANT = 25_376  # thousand ₪, CBS 2013 budget sheet (docs/research/issue-8-cbs-headers.md §15)
+
+
+def methods_text(lang: str, key: str) -> str:
+    return _t(lang, key)
+
+
+def example_text(lang: str) -> str:
+    """Rahat's 2013 balancing grant in the base year's prices, worked out with the published factor."""
+    table = data_access.table("price_index")
+    grant = pd.DataFrame({"year": [2013], "value": [float(RAHAT_2013_GRANT)]})
+    converted = in_constant_prices(grant, table)["value"].iloc[0]
+    factor = table.set_index("year")["factor"].get(2013)
+    return translate(lang, "prices.m_example", year=base_year(), converted=format_number(converted, 0),
+                     factor=format_number(factor, 5))
+
+
+def factors_table(lang: str) -> pd.DataFrame:
+    """The published price_index for reading: year, the source's change, the level and the factor."""
+    table = data_access.table("price_index").sort_values("year")
+    return pd.DataFrame({translate(lang, "common.year"): table["year"].astype(str),
+                         _t(lang, "col_change"): table["annual_change_pct"].round(2),
+                         _t(lang, "col_index"): table["index"].round(3),
+                         _t(lang, "col_factor"): table["factor"].round(5)})
 
