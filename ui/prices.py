@@ -62,6 +62,10 @@ def sparkline_note(lang: str) -> str:
     return _t(lang, "sparkline_constant")
 
 
+def document_note(lang: str) -> str:
+    return _t(lang, "document_note")
+
+
 def single_year_note(lang: str, year: int) -> str:
     return translate(lang, "prices.single_year_current", year=year)
 
