@@ -53,3 +53,11 @@ def to_csv_bytes(table: pd.DataFrame) -> bytes:
     from indicators.downloads.csv_file import csv_bytes
 
     return csv_bytes(table)
+
+
+def with_price_basis(table: pd.DataFrame, unit: str, basis: str) -> pd.DataFrame:
+    """A table of shekel figures that says its price basis: in the unit ("₪ per capita, 2022 prices", which
+    the Excel header repeats) and in a price_basis column beside it, so each CSV row stands on its own."""
+    out = table.assign(unit=unit)
+    out.insert(out.columns.get_loc("unit") + 1, "price_basis", basis)
+    return out

@@ -35,3 +35,54 @@ def to_constant_prices(values: pd.Series, years: pd.Series, index: pd.Series) ->
     does not cover gives no value (NaN), never a guess."""
     factor = 100 / years.map(index).astype(float)
     return values.astype(float) * factor
+
+
+# ---------------------------------------------------------------- the published table and its use
+
+SHEKEL_UNIT_PREFIX = "ils_"  # units.yml keys of amounts in shekels (ils_per_capita, ils_per_month, …)
+CONSTANT, CURRENT = "constant", "current"
+PRICE_BASES = (CONSTANT, CURRENT)  # what a trend chart of shekels can show; constant first (the default)
+PRICE_INDEX_COLUMNS = ["year", "annual_change_pct", "index", "factor", "base_year", "source_id"]
+
+
+def is_shekels(unit: str) -> bool:
+    """Whether an indicator's unit is an amount of money, which inflation changes from year to year."""
+    return str(unit).startswith(SHEKEL_UNIT_PREFIX)
+
+
+def price_index_table(annual_pct: pd.Series, first_year: int, base_year: int, source_id: str) -> pd.DataFrame:
+    """The published `price_index` rows, first_year…base_year: the source's change, the chained level
+    (base_year = 100) and the factor that turns that year's current shekels into base-year shekels."""
+    if first_year > base_year:
+        raise PriceIndexError(f"first year {first_year} is after the base year {base_year}")
+    # From first_year on only: earlier changes do not move any level relative to the base.
+    index = chained_index(annual_pct.loc[first_year:base_year], base_year)
+    frame = pd.DataFrame({"year": index.index.astype("int32"),
+                          "annual_change_pct": annual_pct.reindex(index.index).to_numpy(dtype=float),
+                          "index": index.to_numpy(), "factor": (100 / index).to_numpy()})
+    if frame["year"].iloc[0] != first_year:
+        raise PriceIndexError(f"the inflation series starts in {frame['year'].iloc[0]}, after {first_year}")
+    return frame.assign(base_year=pd.Series(base_year, index=frame.index, dtype="int32"), source_id=source_id)
+
+
+def base_year_of(price_index: pd.DataFrame) -> int:
+    """The year whose prices the constant-price figures are in (one per table)."""
+    return int(price_index["base_year"].iloc[0])
+
+
+def in_constant_prices(values: pd.DataFrame, price_index: pd.DataFrame) -> pd.DataFrame:
+    """Figures (any frame with `year` and `value`, e.g. one indicator's observations) with `value` in the
+    base year's prices, deflated by the year each figure describes (the data year, not the edition: the 2021
+    file's 2019 wages are 2019 shekels). A year the index does not cover gives no value, never a guess."""
+    index = price_index.set_index("year")["index"]
+    return values.assign(value=to_constant_prices(values["value"], values["year"], index))
+
+
+def for_price_basis(values: pd.DataFrame, unit: str, basis: str, price_index: pd.DataFrame) -> pd.DataFrame:
+    """The figures a trend shows: shekel amounts in constant prices when asked; any other unit (and current
+    prices) as published."""
+    if basis not in PRICE_BASES:
+        raise ValueError(f"unknown price basis {basis!r}")
+    if basis == CONSTANT and is_shekels(unit):
+        return in_constant_prices(values, price_index)
+    return values

@@ -22,7 +22,9 @@ FIRST_YEAR = 2013
 LAST_YEAR = 2022
 DIMENSIONS = ("economic", "social", "environmental")  # the KMM model's order, on every page
 # The published tables (data/published/<name>.parquet), in the order docs and the build list them.
-PUBLISHED_TABLES = ("authorities", "indicators", "observations", "gaps", "sources", "boundaries")
+PUBLISHED_TABLES = (
+    "authorities", "indicators", "observations", "gaps", "sources", "boundaries", "price_index",
+)
 AUTHORITY_KINDS = ("city", "local_council", "regional_council")
 
 # The 33 Negev authorities (CBS code, kind family), as listed in the project's data brief.

@@ -4,8 +4,9 @@ import streamlit as st
 
 from indicators import comparison, groups
 from indicators.exports import tidy_table
+from indicators.prices import CURRENT, is_shekels
 from indicators.settings import DIMENSIONS
-from ui import compare_data, components, data_access, downloads, group_style, layout, profile_exports
+from ui import compare_data, components, data_access, downloads, group_style, layout, prices, profile_exports
 from ui.i18n import translate
 from ui.safe_text import markdown_literal
 from ui.state import url_multiselect, url_selectbox
@@ -99,7 +100,10 @@ dimension_of = dict(zip(indicators["indicator_id"], indicators["dimension"], str
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), data_access.indicator_options(),
                              "avg_monthly_wage",
                              format_func=lambda i: f"{dimension_titles[dimension_of[i]]} · {indicator_names[i]}")
-trend, missing = compare_data.trend_view(chosen_key, indicator_id, lang, by_group)
+meta = data_access.indicator_meta(indicator_id)
+shekels = is_shekels(meta["unit"])
+basis = prices.control(lang) if shekels else CURRENT  # shekels over the years: in one year's prices by default
+trend, missing = compare_data.trend_view(chosen_key, indicator_id, lang, basis, by_group)
 if trend is None:
     st.info(t("trend_no_data", indicator=indicator_names[indicator_id]))
 else:
@@ -112,9 +116,12 @@ else:
     if missing:
         st.caption(t("trend_missing", names=", ".join(missing)))
     st.caption(t("trend_caption", count=len(authorities)))
-    values = data_access.indicator_values(indicator_id)
+    if shekels:
+        st.caption(prices.caption(lang, basis))
+    values = prices.shown(data_access.indicator_values(indicator_id), meta["unit"], basis)
     own = values[values["authority_id"].isin(chosen_key)]
-    trend_table = tidy_table(own, names, data_access.indicator_meta(indicator_id), sources, lang)
+    trend_table = prices.table_with_basis(tidy_table(own, names, meta, sources, lang), lang, meta["unit"],
+                                          meta[f"unit_{lang}"], basis)
     with st.expander(translate(lang, "common.data_table")):
         st.dataframe(trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
     downloads.table_downloads(trend_table, f"kmm-compare-{indicator_id}", lang, key="compare_trend_csv",

@@ -14,7 +14,7 @@ from indicators.docs_generation import demote_headings
 from indicators.peers import DEFAULT_WEIGHTS, FEATURE_INDICATORS
 from indicators.settings import DIMENSIONS
 from indicators.source_register_view import unchecked_licences
-from ui import data_access, downloads, layout, open_data
+from ui import data_access, downloads, layout, open_data, prices
 from ui import data_methods_data as cached
 from ui.i18n import translate
 from ui.navigation import registered_pages
@@ -179,6 +179,7 @@ def sources_section() -> None:
     for row in transcribed.itertuples():
         st.info(t("src_transcription", edition=row.edition, url=row.url), icon=":material/edit_note:")
     st.info(t("src_boundaries"), icon=":material/map:")
+    st.info(prices.methods_text(lang, "src_note"), icon=":material/price_change:")
 
 
 # ---------------------------------------------------------------- methods
@@ -207,6 +208,17 @@ def population_groups_text() -> str:
              mixed=int(counts.get("mixed", 0)))
 
 
+def constant_prices_text() -> None:
+    """How shekel trends are put in one year's prices (the chain from annual inflation; ui/prices.py)."""
+    st.markdown(f"## {prices.methods_text(lang, 'm_heading')}\n\n{prices.methods_text(lang, 'm_text')}")
+    st.latex(rf"I_{{{prices.base_year()}}}=100,\qquad I_{{t-1}}=\frac{{I_t}}{{1+\pi_t/100}},\qquad "
+             r"\mathrm{factor}_t=\frac{100}{I_t}")
+    st.markdown(prices.example_text(lang))
+    st.markdown(prices.methods_text(lang, "m_scope"))
+    st.caption(prices.methods_text(lang, "m_table"))
+    st.dataframe(prices.factors_table(lang), hide_index=True, key="methods_price_index")
+
+
 def methods_section() -> None:
     catalogue = cached.catalogue(lang)
     land = [r.name for r in catalogue.itertuples() if r.method_form == "land_share"]
@@ -226,6 +238,7 @@ def methods_section() -> None:
     st.markdown(f"## {t('m_ranks_heading')}\n\n{t('m_ranks_text')}")
     st.markdown(f"## {t('m_maps_heading')}\n\n{t('m_maps_text')}")
     st.markdown(f"## {t('m_groups_heading')}\n\n{population_groups_text()}")
+    constant_prices_text()
     st.markdown(f"## {t('m_names_heading')}\n\n{t('m_names_text', count=negev_count)}")
 
 

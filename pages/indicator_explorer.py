@@ -4,9 +4,21 @@ import streamlit as st
 from indicators import explorer, groups, read_model
 from indicators.exports import tidy_table
 from indicators.formatting import format_value
+from indicators.prices import CURRENT, is_shekels
 from indicators.source_register_view import distinct_publishers
 from indicators.stats import default_year
-from ui import charts, compare_charts, components, data_access, downloads, explorer_data, group_style, layout, maps
+from ui import (
+    charts,
+    compare_charts,
+    components,
+    data_access,
+    downloads,
+    explorer_data,
+    group_style,
+    layout,
+    maps,
+    prices,
+)
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
 
@@ -100,6 +112,7 @@ ranked = explorer.year_table(values, year, shown_ids, all_ids, meta["direction"]
 medians = explorer.reference_medians(values, year, negev, all_ids)
 name = meta[f"name_{lang}"]
 label = f"{name} ({unit_label})"
+shekels = is_shekels(meta["unit"])
 
 if not shown_ids:
     st.warning(t("no_authorities"))
@@ -115,6 +128,8 @@ else:
     st.pydeck_chart(deck, height=520)
     components.map_legend(maps.legend_entries(breaks, short), lang, label)
     st.caption(t("map_caption", indicator=name, year=year))
+    if shekels:  # the trend below is in constant prices by default: say that this year's figures are not
+        st.caption(prices.single_year_note(lang, year))
 
     # --- Ranked bars with the two medians as reference lines.
     st.header(t("chart_heading", year=year))
@@ -171,6 +186,7 @@ else:
         },
     )
     year_csv = explorer.with_ranks(tidy_table(ranked, names, meta, sources, lang), ranked, by_kind.to_dict())
+    year_csv = prices.table_with_basis(year_csv, lang, meta["unit"], unit_label, CURRENT)
     downloads.table_downloads(year_csv, f"kmm-{indicator_id}-{year}-{scope}", lang, key="explorer_csv_year",
                               title=f"{name}, {year}", csv_label=t("download_year", year=year))
     components.source_line(sources, ranked["source_id"].unique(), lang)
@@ -188,14 +204,18 @@ benchmarks = {t("negev_median"): negev, t("israel_median"): all_ids}
 if preset:
     benchmarks[translate(lang, "common.preset_median", preset=group_style.preset_label(lang, preset))] = \
         preset_members[preset]
-trend = read_model.trend_frame(values, trend_ids, names, benchmarks)
+# Shekels over the years in one year's prices by default (the switch keeps current prices a click away).
+basis = prices.control(lang) if shekels else CURRENT
+trend_values = prices.shown(values, meta["unit"], basis)
+trend_label = f"{name} ({prices.axis_unit(lang, meta['unit'], unit_label, basis)})"
+trend = read_model.trend_frame(trend_values, trend_ids, names, benchmarks)
 if trend.empty:
     st.info(t("no_data_compare") if trend_ids else t("no_data_indicator"))
 else:
     trend = trend.assign(text=trend["value"].map(short))
     line_colours = ({names[a]: c for a, c in group_style.authority_colours(trend_ids, group_of).items()}
                     if by_group else None)
-    trend_figure = charts.trend_lines(trend, label, translate(lang, "common.year"), name, colours=line_colours,
+    trend_figure = charts.trend_lines(trend, trend_label, translate(lang, "common.year"), name, colours=line_colours,
                                       bold=frozenset(names[a] for a in compare))
     trend_figure = compare_charts.restyle_medians(trend_figure, list(benchmarks))
     trend_figure.update_layout(legend={"y": -0.22})  # clear of the year axis title
@@ -205,14 +225,17 @@ else:
     downloads.chart_downloads(trend_figure, lang, "explorer_trend", f"kmm-{indicator_id}-trend",
                               values["source_id"].dropna().unique())
     st.caption(t("trend_caption"))
+    if shekels:
+        st.caption(prices.caption(lang, basis))
     with st.expander(t("trend_table")):
         st.dataframe(read_model.trend_table(trend), width="stretch",
                      column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
                                                                           format="%d")})
 
-series_rows = values[values["authority_id"].isin(set(shown_ids)) & values["value"].notna()]
-if not series_rows.empty:
-    series_csv = tidy_table(series_rows, names, meta, sources, lang)
+series_rows = trend_values[trend_values["authority_id"].isin(set(shown_ids)) & trend_values["value"].notna()]
+if not series_rows.empty:  # every year, so in the trend's price basis
+    series_csv = prices.table_with_basis(tidy_table(series_rows, names, meta, sources, lang), lang, meta["unit"],
+                                         unit_label, basis)
     downloads.table_downloads(series_csv, f"kmm-{indicator_id}-{scope}-all-years", lang, key="explorer_csv_series",
                               title=name, csv_label=t("download_series", count=len(shown_ids)))
     components.source_line(sources, series_rows["source_id"].unique(), lang)

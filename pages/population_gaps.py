@@ -6,7 +6,8 @@ import streamlit as st
 from indicators import group_gaps
 from indicators.exports import tidy_table
 from indicators.formatting import format_number, format_value
-from ui import components, data_access, downloads, layout
+from indicators.prices import CURRENT, is_shekels
+from ui import components, data_access, downloads, layout, prices
 from ui import gap_view as view
 from ui.i18n import text_direction, translate
 from ui.state import url_selectbox
@@ -30,9 +31,12 @@ group_labels = {FIRST: t("group_arab", count=len(groups[FIRST])),
                 SECOND: t("group_jewish_others", count=len(groups[SECOND]))}
 st.caption(t("groups_caption"))
 
-table = view.gap_table(indicator_id, scope)
+shekels = is_shekels(meta["unit"])
+# Shekels over the years in one year's prices by default, so that a widening gap is not inflation.
+basis = prices.control(lang) if shekels else CURRENT
+table = view.gap_table(indicator_id, scope, basis)
 trend = group_gaps.gap_trend(table, meta["direction"])
-name, unit = meta[f"name_{lang}"], meta[f"unit_{lang}"]
+name, unit = meta[f"name_{lang}"], prices.axis_unit(lang, meta["unit"], meta[f"unit_{lang}"], basis)
 value_label, year_label = f"{name} ({unit})", translate(lang, "common.year")
 
 
@@ -81,6 +85,8 @@ st.plotly_chart(series_figure, width="stretch", config={"displaylogo": False}, k
 downloads.chart_downloads(series_figure, lang, "gaps_series_image", f"kmm-gaps-{indicator_id}-{scope}", source_ids,
                           title=name)
 st.caption(t("series_caption_weighted") if view.is_additive(indicator_id) else t("series_caption"))
+if shekels:
+    st.caption(prices.caption(lang, basis))
 
 st.header(t("gap_heading"))
 gap_chart = view.gap_figure(table, indicator_id, t("gap_axis", unit=unit), year_label, t("gap_title"))
@@ -91,15 +97,21 @@ downloads.chart_downloads(gap_chart, lang, "gaps_gap_image", f"kmm-gaps-{indicat
 st.header(t("towns_heading", year=trend.last_year))
 values = data_access.indicator_values(indicator_id)
 towns = group_gaps.town_distances(values, trend.last_year, groups)
-st.plotly_chart(view.dumbbell_figure(towns, indicator_id, names, group_labels, t("reference_median"), value_label),
+# One year, one price level: the towns are compared in that year's own (current) shekels.
+towns_label = f"{name} ({prices.axis_unit(lang, meta['unit'], meta[f'unit_{lang}'], CURRENT)})"
+st.plotly_chart(view.dumbbell_figure(towns, indicator_id, names, group_labels, t("reference_median"), towns_label),
                 width="stretch", config={"displaylogo": False}, key="gaps_towns")
 st.caption(t("towns_caption"))
+if shekels:
+    st.caption(prices.single_year_note(lang, trend.last_year))
 
 with st.expander(translate(lang, "common.data_table")):
     shown = table.reset_index().rename(columns={"index": "year"})
     st.dataframe(shown, hide_index=True)
-rows = values[values["authority_id"].isin(set(groups[FIRST]) | set(groups[SECOND]))]
-export = tidy_table(rows.reset_index(drop=True), names, meta, sources, lang)
+rows = prices.shown(values, meta["unit"], basis)  # every year: in the charts' price basis
+rows = rows[rows["authority_id"].isin(set(groups[FIRST]) | set(groups[SECOND]))]
+export = prices.table_with_basis(tidy_table(rows.reset_index(drop=True), names, meta, sources, lang), lang,
+                                 meta["unit"], meta[f"unit_{lang}"], basis)
 export.insert(2, "population_group", export["authority_id"].map(
     {a: g for g, ids in groups.items() for a in ids}))
 downloads.table_downloads(export, f"kmm-gaps-{indicator_id}-{scope}", lang, key="gaps_csv",

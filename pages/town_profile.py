@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from indicators.formatting import format_number, format_value
+from indicators.prices import is_shekels
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
 from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
 from indicators.settings import DIMENSIONS
-from ui import components, data_access, downloads, layout, profile_exports
+from ui import components, data_access, downloads, layout, prices, profile_exports
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
@@ -181,21 +182,24 @@ def headline_cards() -> None:
     st.header(t("cards_heading"))
     group = t("group_negev") if info["is_negev"] else t("group_district", district=district)
     st.caption(t("cards_intro", group=group, count=all_count))
+    # One switch for the page's shekel trends: the cards' small charts here and the trend chart below.
+    basis = prices.control(lang)
+    st.caption(prices.sparkline_note(lang) if basis == prices.CONSTANT else prices.caption(lang, basis))
     # Tabs keep the page short on a phone; the browser draws only the open tab, so for printing
     # the three dimensions can be laid out one after another instead.
     if st.toggle(t("all_dimensions"), key="town_all_dimensions"):
         for dimension in DIMENSIONS:
             st.subheader(t(f"dimension_{dimension}"))
-            dimension_cards(dimension)
+            dimension_cards(dimension, basis)
         return
     tabs = st.tabs([t(f"dimension_{d}") for d in DIMENSIONS])
     for tab, dimension in zip(tabs, DIMENSIONS, strict=True):
         with tab:
-            dimension_cards(dimension)
+            dimension_cards(dimension, basis)
 
 
-def dimension_cards(dimension: str) -> None:
-    sparklines = data.sparklines(town)
+def dimension_cards(dimension: str, basis: str) -> None:
+    sparklines = data.sparklines(town, basis)
     metas = [data.metas()[i] for i in data_access.indicators_by_dimension()[dimension]]
     # Rows of three so that on a phone the cards stack in reading order.
     for start in range(0, len(metas), 3):
@@ -213,12 +217,13 @@ def trend_section() -> None:
                                  format_func=indicator_names.get)
     meta = data.metas()[indicator_id]
     labels = (town_name, t("trend_negev"), t("trend_peers"), t("trend_israel"))
-    frame = data.trend_frame(town, indicator_id, labels)
+    basis = prices.chosen()  # the switch above the cards
+    frame = data.trend_frame(town, indicator_id, labels, basis)
     if frame.empty:
         st.info(t("trend_no_data", town=town_name, reason=reason_text(cards[indicator_id].gap_reason)))
         return
-    value_label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
-    figure = data.trend_figure(town, indicator_id, labels, value_label, translate(lang, "common.year"),
+    value_label = f"{meta[f'name_{lang}']} ({prices.axis_unit(lang, meta['unit'], meta[f'unit_{lang}'], basis)})"
+    figure = data.trend_figure(town, indicator_id, labels, basis, value_label, translate(lang, "common.year"),
                                f"{meta[f'name_{lang}']}<br>{t('trend_subtitle', town=town_name)}")
     st.plotly_chart(figure, width="stretch", key="trend_chart", config={
         "displaylogo": False,  # keep only "download as image" and reset, so the bar does not cover the title
@@ -226,6 +231,8 @@ def trend_section() -> None:
     downloads.chart_downloads(figure, lang, "town_trend", f"kmm-{town}-{indicator_id}",
                               data_access.indicator_values(indicator_id)["source_id"].dropna().unique(),
                               embeddable=True)
+    if is_shekels(meta["unit"]):
+        st.caption(prices.caption(lang, basis))
     with st.expander(translate(lang, "common.data_table")):
         wide = frame.pivot(index="year", columns="series", values="text").reindex(columns=list(labels))
         st.dataframe(wide.dropna(axis=1, how="all").reset_index().rename(

@@ -10,7 +10,7 @@ from indicators.exports import authorities_table
 from indicators.formatting import format_value
 from indicators.groups import group_of
 from indicators.settings import DIMENSIONS
-from ui import charts, compare_charts, data_access, group_style
+from ui import charts, compare_charts, data_access, group_style, prices
 from ui.i18n import translate
 
 _PER_SELECTION = 64  # cached selections kept per function
@@ -128,12 +128,12 @@ def summary_view(authority_ids: tuple[str, ...], lang: str) -> tuple[go.Figure, 
 
 @st.cache_resource(show_spinner=False, max_entries=_PER_SELECTION)
 def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str,
-               by_group: bool = False) -> tuple[go.Figure | None, list[str]]:
-    """The trend chart (None without figures) and the chosen authorities with no figures; by_group colours
-    each town's line by its population group."""
+               basis: str, by_group: bool = False) -> tuple[go.Figure | None, list[str]]:
+    """The trend chart (None without figures), shekel amounts in the price basis asked for, and the chosen
+    authorities with no figures; by_group colours each town's line by its population group."""
     names = data_access.names_of_authorities(lang)
     meta = data_access.indicator_meta(indicator_id)
-    values = data_access.indicator_values(indicator_id)
+    values = prices.shown(data_access.indicator_values(indicator_id), meta["unit"], basis)
     median_names = [_t(lang, "negev_median"), _t(lang, "israel_median")]
     groups = [sorted(data_access.negev_ids()), data_access.table("authorities")["authority_id"].tolist()]
     frame = read_model.trend_frame(values, list(authority_ids), names, dict(zip(median_names, groups, strict=True)))
@@ -142,7 +142,7 @@ def trend_view(authority_ids: tuple[str, ...], indicator_id: str, lang: str,
     if frame.empty:
         return None, missing
     frame["text"] = [format_value(v, int(meta["decimals"]), meta["unit"]) for v in frame["value"]]
-    label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
+    label = f"{meta[f'name_{lang}']} ({prices.axis_unit(lang, meta['unit'], meta[f'unit_{lang}'], basis)})"
     colours = None
     if by_group:
         by_id = group_style.authority_colours(list(authority_ids), group_of(data_access.table("authorities")))

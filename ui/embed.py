@@ -10,7 +10,7 @@ import streamlit as st
 
 from indicators.formatting import format_value
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access
+from ui import charts, components, data_access, prices
 from ui.downloads import view_link
 from ui.i18n import translate
 from ui.url_params import parse_choice, parse_list
@@ -63,9 +63,11 @@ def town_trend(lang: str):
     name = data_access.names_of_authorities(lang)[town]
     labels = (name, translate(lang, "town_profile.trend_negev"), translate(lang, "town_profile.trend_peers"),
               translate(lang, "town_profile.trend_israel"))
-    if data.trend_frame(town, indicator_id, labels).empty:
+    basis = prices.chosen()  # the price basis of the view the embed code was copied from
+    if data.trend_frame(town, indicator_id, labels, basis).empty:
         return None, []
-    figure = data.trend_figure(town, indicator_id, labels, f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})",
+    unit = prices.axis_unit(lang, meta["unit"], meta[f"unit_{lang}"], basis)
+    figure = data.trend_figure(town, indicator_id, labels, basis, f"{meta[f'name_{lang}']} ({unit})",
                                translate(lang, "common.year"),
                                f"{meta[f'name_{lang}']}<br>{translate(lang, 'town_profile.trend_subtitle', town=name)}")
     return figure, data_access.indicator_values(indicator_id)["source_id"].dropna().unique()
@@ -78,7 +80,7 @@ def compare_trend(lang: str):
     all_ids = data_access.table("authorities")["authority_id"].tolist()
     chosen, _ = parse_list(st.query_params.get("compare"), all_ids, [DEFAULT_TOWN], max_items=6)
     indicator_id = _indicator()
-    figure, _ = compare_data.trend_view(tuple(chosen), indicator_id, lang)
+    figure, _ = compare_data.trend_view(tuple(chosen), indicator_id, lang, prices.chosen())
     return figure, data_access.indicator_values(indicator_id)["source_id"].dropna().unique()
 
 

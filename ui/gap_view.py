@@ -8,7 +8,7 @@ import streamlit as st
 
 from indicators import group_gaps
 from indicators.formatting import format_value
-from ui import charts, data_access
+from ui import charts, data_access, prices
 from ui.charts import _layout
 
 GROUP_COLOURS = {group_gaps.FIRST: charts.HIGHLIGHT, group_gaps.SECOND: charts.BASE}
@@ -33,9 +33,11 @@ def is_additive(indicator_id: str) -> bool:
 
 
 @st.cache_data(show_spinner=False)
-def gap_table(indicator_id: str, scope: str) -> pd.DataFrame:
-    """year-indexed group medians, counts, weighted figures (additive indicators) and the gap."""
-    values = data_access.indicator_values(indicator_id)
+def gap_table(indicator_id: str, scope: str, basis: str) -> pd.DataFrame:
+    """year-indexed group medians, counts, weighted figures (additive indicators) and the gap; shekel amounts in
+    the price basis asked for (in constant prices a gap's change over the years is not inflation)."""
+    meta = data_access.indicator_meta(indicator_id)
+    values = prices.shown(data_access.indicator_values(indicator_id), meta["unit"], basis)
     population = data_access.indicator_values("population") if is_additive(indicator_id) else None
     series = group_gaps.group_series(values, groups(scope), population)
     return group_gaps.gap_by_year(series, group_gaps.yearly_spread(values, area_ids(scope)))

@@ -12,7 +12,7 @@ from indicators.downloads.map_svg import town_map_svg
 from indicators.downloads.profile_document import ProfileDocument, build_document
 from indicators.formatting import format_number
 from indicators.settings import DIMENSIONS
-from ui import data_access
+from ui import data_access, prices
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 
@@ -44,7 +44,8 @@ def _subtitle(lang: str, info: dict, population, district: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def profile_document(town: str, lang: str, link: str) -> ProfileDocument:
+def profile_document(town: str, lang: str, link: str, basis: str) -> ProfileDocument:
+    """basis: the page's price switch; in constant prices the shekel trends are drawn in the base year's prices."""
     names = data_access.names_of_authorities(lang)
     info = data.authority(town)
     cards = data.cards(town)
@@ -53,6 +54,10 @@ def profile_document(town: str, lang: str, link: str) -> ProfileDocument:
     reasons = {code: translate(lang, f"town_profile.reason_{code}") for code in REASONS}
     reasons[""] = translate(lang, "town_profile.reason_none")
     map_svg = town_map_svg(data_access.table("boundaries"), town, data.rank_group(town), label=names[town])
+    words = _words(lang, names[town], area)
+    constant = basis == prices.CONSTANT
+    if constant:
+        words["medians_note"] += " " + prices.document_note(lang)
     return build_document(
         lang=lang, rtl=text_direction(lang) == "rtl", town_name=names[town],
         subtitle=_subtitle(lang, info, cards["population"], district), link=link, date=dt.date.today().isoformat(),
@@ -60,8 +65,8 @@ def profile_document(town: str, lang: str, link: str) -> ProfileDocument:
         town_values=data_access.authority_values(town), sources=data_access.table("sources"),
         headline=headline_indicators(data_access.table("indicators")),
         dimension_titles={d: translate(lang, f"town_profile.dimension_{d}") for d in DIMENSIONS},
-        words=_words(lang, names[town], area), reasons=reasons, map_svg=map_svg,
-        peer_names=tuple(names[p] for p in data.peers(town)))
+        words=words, reasons=reasons, map_svg=map_svg, peer_names=tuple(names[p] for p in data.peers(town)),
+        price_index=data_access.table("price_index") if constant else None)
 
 
 def profile_downloads(town: str, lang: str, link: str) -> None:
@@ -71,7 +76,7 @@ def profile_downloads(town: str, lang: str, link: str) -> None:
     from indicators.downloads.slide_pack import town_pptx
     from indicators.downloads.town_profile_pdf import pdf_engine_available, profile_pdf
 
-    document = profile_document(town, lang, link)
+    document = profile_document(town, lang, link, prices.chosen())
     bar = st.container(horizontal=True, gap="small")
     if pdf_engine_available():
         bar.download_button(translate(lang, "downloads.pdf"), data=lambda: worker.run(profile_pdf, document),

@@ -10,7 +10,7 @@ import streamlit as st
 from indicators import median_distance, profile, read_model
 from indicators.exports import authorities_table
 from indicators.formatting import format_value
-from ui import charts, data_access, maps
+from ui import charts, data_access, maps, prices
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,9 +56,11 @@ def median_distances(authority_id: str) -> dict[str, list[median_distance.Distan
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def sparklines(authority_id: str) -> dict[str, str]:
-    """One sparkline (SVG text, for st.image) per indicator with figures for more than one year."""
-    return {i: charts.sparkline_svg(pd.DataFrame(card.trend, columns=["year", "value"]))
+def sparklines(authority_id: str, basis: str) -> dict[str, str]:
+    """One sparkline (SVG text, for st.image) per indicator with figures for more than one year; shekel
+    amounts in the chosen price basis, like the trend chart."""
+    return {i: charts.sparkline_svg(prices.shown(pd.DataFrame(card.trend, columns=["year", "value"]),
+                                                 metas()[i]["unit"], basis))
             for i, card in cards(authority_id).items() if len(card.trend) > 1}
 
 
@@ -88,22 +90,24 @@ def locator_map(authority_id: str, lang: str, kind_labels: tuple[tuple[str, str]
 
 
 @st.cache_data(show_spinner=False)
-def trend_frame(authority_id: str, indicator_id: str, labels: tuple[str, str, str, str]) -> pd.DataFrame:
-    """series, year, value, text for the trend chart: the town and the three benchmark medians.
+def trend_frame(authority_id: str, indicator_id: str, labels: tuple[str, str, str, str], basis: str) -> pd.DataFrame:
+    """series, year, value, text for the trend chart: the town and the three benchmark medians, shekel amounts
+    in the price basis asked for (ui/prices.py).
 
     labels: display names of (town, Negev median, peer median, Israel median)."""
     meta = metas()[indicator_id]
     all_ids = data_access.table("authorities")["authority_id"].tolist()
     benchmarks = dict(zip(labels[1:], (data_access.negev_ids(), peers(authority_id), all_ids), strict=True))
-    frame = read_model.trend_frame(data_access.indicator_values(indicator_id), [authority_id],
-                                   {authority_id: labels[0]}, benchmarks)
+    values = prices.shown(data_access.indicator_values(indicator_id), meta["unit"], basis)
+    frame = read_model.trend_frame(values, [authority_id], {authority_id: labels[0]}, benchmarks)
     return frame.assign(text=frame["value"].map(lambda v: format_value(v, int(meta["decimals"]), meta["unit"])))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def trend_figure(authority_id: str, indicator_id: str, labels: tuple[str, str, str, str], value_label: str,
-                 year_label: str, title: str) -> go.Figure:
-    figure = charts.trend_lines(trend_frame(authority_id, indicator_id, labels), value_label, year_label, title)
+def trend_figure(authority_id: str, indicator_id: str, labels: tuple[str, str, str, str], basis: str,
+                 value_label: str, year_label: str, title: str) -> go.Figure:
+    figure = charts.trend_lines(trend_frame(authority_id, indicator_id, labels, basis), value_label, year_label,
+                                title)
     figure.update_layout(margin={"t": 75})  # the title has two lines (indicator, then town and benchmarks)
     return charts.serialise_once(figure)
 

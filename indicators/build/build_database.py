@@ -18,6 +18,7 @@ from indicators.build.authorities import build_authorities
 from indicators.build.boundaries import build_boundaries
 from indicators.build.extractors import extract_sources
 from indicators.build.population_groups import population_groups
+from indicators.build.price_index import build_price_index
 from indicators.build.source_register import load_sources, verify_checksums
 from indicators.compute import compute_all
 from indicators.contract_checks import check_tables
@@ -100,6 +101,7 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
         "gaps": observation_gaps(gaps, observations, registry, values, computed.undefined),
         "sources": sources,
         "boundaries": boundaries,
+        "price_index": build_price_index(sources, observations, {ind.id: ind.unit for ind in registry}),
     }
     check_tables(tables)  # every column and test declared in data/schema.yml
     log_review(observations, log)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators.formatting import format_value
+from indicators.prices import for_price_basis
 from indicators.profile import Card
 
 
@@ -73,7 +74,18 @@ def _source_of(town_values: pd.DataFrame) -> dict[tuple[str, int], str]:
                                                town_values["source_id"], strict=True)}
 
 
-def figure_row(card: Card, meta: dict, lang: str, source_number: int | None, reasons: dict[str, str]) -> FigureRow:
+def constant_trend(trend: tuple[tuple[int, float], ...], unit: str,
+                   price_index: pd.DataFrame | None) -> tuple[tuple[int, float], ...]:
+    """A card's (year, value) trend, shekel amounts in the index's base-year prices when an index is given."""
+    if price_index is None or not trend:
+        return tuple(trend)
+    frame = for_price_basis(pd.DataFrame(trend, columns=["year", "value"]), unit, "constant", price_index)
+    return tuple(zip(frame["year"].astype(int), frame["value"].astype(float), strict=True))
+
+
+def figure_row(card: Card, meta: dict, lang: str, source_number: int | None, reasons: dict[str, str],
+               price_index: pd.DataFrame | None = None) -> FigureRow:
+    """price_index: draw shekel trends in constant prices (None: as published)."""
     decimals, unit = int(meta["decimals"]), meta["unit"]
     return FigureRow(
         indicator_id=card.indicator_id, name=meta[f"name_{lang}"], unit=meta[f"unit_{lang}"],
@@ -82,15 +94,16 @@ def figure_row(card: Card, meta: dict, lang: str, source_number: int | None, rea
         peers_text=format_value(card.peer_median, decimals, unit),
         value=card.value, negev=card.negev_median, peers=card.peer_median, source_number=source_number,
         missing_reason=None if card.value is not None else reasons.get(card.gap_reason or "", reasons.get("", "")),
-        trend=card.trend)
+        trend=constant_trend(card.trend, unit, price_index))
 
 
 def build_document(*, lang: str, rtl: bool, town_name: str, subtitle: str, link: str, date: str,
                    cards: dict[str, Card], indicators: pd.DataFrame, town_values: pd.DataFrame,
                    sources: pd.DataFrame, headline: dict[str, list[str]], dimension_titles: dict[str, str],
                    words: dict[str, str], reasons: dict[str, str], map_svg: str | None = None,
-                   peer_names: tuple[str, ...] = ()) -> ProfileDocument:
-    """reasons: gap reason code -> words ("" -> the words for a figure never published)."""
+                   peer_names: tuple[str, ...] = (), price_index: pd.DataFrame | None = None) -> ProfileDocument:
+    """reasons: gap reason code -> words ("" -> the words for a figure never published); price_index: draw
+    shekel trends in its base year's prices."""
     metas = indicators.set_index("indicator_id", drop=False)
     source_of = _source_of(town_values)
     register = sources.set_index("source_id")
@@ -105,7 +118,8 @@ def build_document(*, lang: str, rtl: bool, town_name: str, subtitle: str, link:
             source_id = source_of.get((indicator_id, int(card.year))) if card.year is not None else None
             if source_id is not None and source_id in register.index:
                 numbers.setdefault(source_id, len(numbers) + 1)
-            rows.append(figure_row(card, metas.loc[indicator_id].to_dict(), lang, numbers.get(source_id), reasons))
+            rows.append(figure_row(card, metas.loc[indicator_id].to_dict(), lang, numbers.get(source_id), reasons,
+                                   price_index))
         sections.append(Section(dimension, dimension_titles.get(dimension, dimension), tuple(rows)))
     entries = tuple(SourceEntry(s, str(register.loc[s, "publisher"]), str(register.loc[s, "title"]),
                                 str(register.loc[s, "edition"]), str(register.loc[s, "url"])) for s in numbers)

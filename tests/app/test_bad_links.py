@@ -7,7 +7,8 @@ from ui.navigation import registered_pages
 PAGES = registered_pages()
 # Every parameter a page reads from the link (README "URL parameters shared by the pages").
 PARAMS = ("town", "indicator", "year", "compare", "kind", "scope", "peers_of", "peer_ses", "peer_periph",
-          "peer_size", "peer_kind", "peer_k", "section", "group", "colour_group", "preset", "peer_group")
+          "peer_size", "peer_kind", "peer_k", "section", "group", "colour_group", "preset", "peer_group",
+          "prices")
 BAD_VALUES = {
     "unknown_id": "la-99999999",
     "long": "x" * 5000,

@@ -171,3 +171,21 @@ def test_group_filter_narrows_the_list_and_keeps_chosen_towns(open_app):
     assert "la-9000" in str(at.multiselect(key="w_compare").value)  # chosen before the filter: kept
     assert len(listed) < 100  # the Arab authorities of Israel (and the chosen ones), not all 255
     assert any("العرب" in m.value and "kmm-swatch" in m.value for m in at.markdown)  # the trend's group legend
+def test_a_shekel_trend_and_its_table_are_in_2022_prices_until_switched(open_app, observations):
+    at = open_app(PAGE, compare="la-9000,la-1161", indicator="budget_income_per_capita", lang="en")
+    _no_exception(at)
+    assert at.radio(key="w_prices").value == "constant"
+    table = _frame_with(at, "price_basis")
+    assert set(table["price_basis"]) == {"constant 2022 prices (CPI, World Bank from CBS)"}
+    assert set(table["unit"]) == {"₪ per capita, 2022 prices"}
+    raw = observations.query("authority_id == 'la-1161' and indicator_id == 'budget_income_per_capita' "
+                             "and year == 2013")["value"].item()
+    rahat = table[(table["authority"] == "Rahat") & (table["year"] == 2013)]["value"].item()
+    assert rahat == pytest.approx(raw * 1.066104, rel=1e-4)
+
+    at.radio(key="w_prices").set_value("current").run()
+    _no_exception(at)
+    table = _frame_with(at, "price_basis")
+    assert set(table["price_basis"]) == {"current prices"}
+    assert table[(table["authority"] == "Rahat") & (table["year"] == 2013)]["value"].item() == pytest.approx(raw,
+                                                                                                            rel=1e-4)

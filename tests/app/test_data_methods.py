@@ -156,3 +156,14 @@ def test_database_section_renders_the_schema(open_app):
     assert not at.exception
     text = _text(at)
     assert "### observations" in text and "make data" in text
+
+
+def test_methods_explain_constant_prices_with_the_published_factors(open_app):
+    at = open_app(PAGE, lang="en", section="methods")
+    assert not at.exception
+    text = _text(at)
+    assert "Shekels in constant prices" in text and "FP.CPI.TOTL.ZG" in text and "data year" in text
+    assert "25,376 thousand ₪ is about 27,053 thousand ₪ in 2022 prices (× 1.06610)" in text
+    factors = next(f.value for f in at.dataframe if "Factor to 2022 prices" in f.value.columns).set_index("Year")
+    assert factors.loc["2013", "Factor to 2022 prices"] == pytest.approx(1.06610, abs=1e-5)
+    assert factors.loc["2022", "Index (2022 = 100)"] == 100.0

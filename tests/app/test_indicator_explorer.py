@@ -191,3 +191,44 @@ def test_a_preset_draws_all_its_towns_with_its_median(open_app, authorities):
     assert "Rahat" in trend.columns
     assert "Negev regional councils: median" in trend.columns
     assert at.query_params["preset"] in ("negev_regional_councils", ["negev_regional_councils"])
+
+
+def _trend_axis(at) -> str:
+    import json
+
+    figure = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    return figure["layout"]["yaxis"]["title"]["text"]
+
+
+def test_a_shekel_trend_is_in_constant_prices_by_default_and_switches_to_current(open_app, observations):
+    at = open_app(PAGE, indicator="avg_monthly_wage", year="2019", compare="la-1161", lang="en")
+    _clean(at)
+    switch = at.radio(key="w_prices")
+    assert switch.value == "constant" and switch.options == ["2022 prices", "current prices"]
+    assert _trend_axis(at) == "Average monthly wage of employees (₪ per month, 2022 prices)"
+    assert any("in 2022 prices" in c.value for c in at.caption)
+    assert any("current prices of 2019" in c.value for c in at.caption), "the map and ranking say theirs"
+    wages = observations.query("indicator_id == 'avg_monthly_wage' and authority_id == 'la-1161'").set_index("year")
+    constant = _trend_table(at)
+    # 2013 wages × 1.06610 (the research note's factor to 2022 prices); 2019 × 1.05319.
+    assert constant.loc[2013, "Rahat"] == pytest.approx(wages.loc[2013, "value"] * 1.066104, rel=1e-5)
+
+    switch.set_value("current").run()
+    _clean(at)
+    assert at.query_params["prices"] in ("current", ["current"])
+    assert _trend_axis(at) == "Average monthly wage of employees (₪ per month, current prices)"
+    assert _trend_table(at).loc[2013, "Rahat"] == pytest.approx(wages.loc[2013, "value"])
+
+
+def test_the_price_switch_is_read_from_the_link_and_absent_for_other_units(open_app):
+    at = open_app(PAGE, indicator="avg_monthly_wage", prices="current", lang="he")
+    _clean(at)
+    assert at.radio(key="w_prices").value == "current"
+    assert "במחירים שוטפים" in _trend_axis(at)
+    at = open_app(PAGE, indicator="own_income_share_pct", prices="constant", lang="en")
+    _clean(at)
+    assert not [r for r in at.radio if r.key == "w_prices"]
+
+
+def _trend_table(at) -> pd.DataFrame:
+    return at.dataframe[-1].value

@@ -42,3 +42,14 @@ def test_unknown_indicator_falls_back_with_a_note(open_app):
     at = open_app(PAGE, lang="en", indicator="no_such_indicator")
     assert not at.exception
     assert any("no_such_indicator" in w.value for w in at.warning)
+
+
+def test_a_shekel_gap_over_the_years_is_in_2022_prices_until_switched(open_app):
+    at = open_app(PAGE, lang="en", indicator="budget_income_per_capita", scope="negev")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.radio(key="w_prices").value == "constant"
+    captions = "\n".join(c.value for c in at.caption)
+    assert "in 2022 prices" in captions and "current prices of" in captions  # the dumbbell's one year
+    at.radio(key="w_prices").set_value("current").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "in current prices, as published" in "\n".join(c.value for c in at.caption)

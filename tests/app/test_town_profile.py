@@ -150,3 +150,42 @@ def test_distance_lines_say_no_data_when_the_town_has_no_figure(open_app):
     text = texts(at)
     assert text.count("מול חציון ישראל: אין נתונים") == 1
     assert text.count("מול חציון רשויות היהודים והאחרים בנגב: אין נתונים") == 1
+def _trend_spec(at) -> dict:
+    import json
+
+    return next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                if "Over the years" in str(c.proto.spec) or "and benchmarks" in str(c.proto.spec))
+
+
+def _array(values) -> list:
+    """A plotly array as sent to the browser: a list, or typed binary data ({"dtype", "bdata"})."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def _line(spec: dict, name: str) -> dict[int, float]:
+    trace = next(trace for trace in spec["data"] if trace["name"] == name)
+    return dict(zip((int(x) for x in _array(trace["x"])), _array(trace["y"]), strict=True))
+
+
+def test_the_wage_trend_is_in_2022_prices_until_switched_to_current(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161", indicator="avg_monthly_wage")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.radio(key="w_prices").value == "constant"
+    spec = _trend_spec(at)
+    assert spec["layout"]["yaxis"]["title"]["text"].endswith("(₪ per month, 2022 prices)")
+    wages = OBSERVATIONS.query("authority_id == 'la-1161' and indicator_id == 'avg_monthly_wage'").set_index("year")
+    by_year = _line(spec, "Rahat")
+    assert by_year[2013] == pytest.approx(wages.loc[2013, "value"] * 1.066104, rel=1e-5)
+    assert "small charts of shekel figures are in 2022 prices" in texts(at)
+
+    at.radio(key="w_prices").set_value("current").run()
+    assert not at.exception
+    spec = _trend_spec(at)
+    assert spec["layout"]["yaxis"]["title"]["text"].endswith("(₪ per month, current prices)")
+    assert _line(spec, "Rahat")[2013] == pytest.approx(wages.loc[2013, "value"])

@@ -99,3 +99,14 @@ def test_pdf_is_written_in_the_worker_process(published):
 
     raw = worker.run(profile_pdf, document(published, "he"))
     assert raw.startswith(b"%PDF") and "רהט" in PdfReader(io.BytesIO(raw)).pages[0].extract_text()
+
+
+def test_shekel_trends_of_the_document_are_in_constant_prices_when_an_index_is_given():
+    from indicators.downloads.profile_document import constant_trend
+
+    index = pd.read_parquet(PUBLISHED_DIR / "price_index.parquet")
+    trend = ((2013, 100.0), (2022, 100.0))
+    (first_year, first), (last_year, last) = constant_trend(trend, "ils_per_capita", index)
+    assert (first_year, last_year) == (2013, 2022)
+    assert first == pytest.approx(106.6104, abs=1e-3) and last == pytest.approx(100.0)
+    assert constant_trend(trend, "percent", index) == trend and constant_trend(trend, "ils_per_capita", None) == trend

@@ -102,3 +102,25 @@ def test_text_cells_never_become_formulas():
     sheet = openpyxl.load_workbook(io.BytesIO(raw)).active
     assert sheet["A4"].data_type == "s" and sheet["A4"].value == "=1+1"
     assert sheet["A1"].data_type == "s"
+
+
+def test_a_constant_price_download_states_its_basis_in_every_row(published):
+    """The all-years wage download of the explorer in 2022 prices: the unit and a price_basis column say so,
+    and the values are the published ones times each data year's factor."""
+    from indicators.exports import with_price_basis
+    from indicators.prices import in_constant_prices
+
+    obs, meta = published["observations"], published["indicators"].set_index("indicator_id", drop=False)
+    wages = obs[(obs["authority_id"] == TOWN) & (obs["indicator_id"] == "avg_monthly_wage")].reset_index(drop=True)
+    index = pd.read_parquet(PUBLISHED_DIR / "price_index.parquet")
+    names = authority_names(published["authorities"], "en")
+    table = tidy_table(in_constant_prices(wages, index), names, meta.loc["avg_monthly_wage"].to_dict(),
+                       published["sources"], "en")
+    table = with_price_basis(table, "₪ per month, 2022 prices", "constant 2022 prices (CPI, World Bank from CBS)")
+    back = pd.read_csv(io.BytesIO(csv_bytes(table)), encoding="utf-8-sig").set_index("year")
+    assert list(back.columns[back.columns.get_loc("unit"):][:2]) == ["unit", "price_basis"]
+    assert set(back["price_basis"]) == {"constant 2022 prices (CPI, World Bank from CBS)"}
+    assert set(back["unit"]) == {"₪ per month, 2022 prices"}
+    published_2013 = wages.set_index("year").loc[2013, "value"]
+    assert back.loc[2013, "value"] == pytest.approx(published_2013 * 1.066104, abs=0.01)
+    assert back.loc[2013, "source_publisher"].startswith("Israel Central Bureau of Statistics")
