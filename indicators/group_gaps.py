@@ -18,6 +18,9 @@ FIRST, SECOND = "arab", "jewish_others"  # the gap is FIRST − SECOND
 DEFINING_INDICATORS = frozenset({"arab_population_pct", "jewish_others_population_pct"})
 # A change in the absolute gap smaller than this share of its first-year size reads as "stable".
 STABLE_SHARE = 0.05
+# A group "median" over one or two authorities is those towns, not the group: years where either group has
+# fewer figures than this are left out of the ranking (in the Negev the survey figures cover one Arab town).
+MIN_GROUP_SIZE = 3
 
 
 def group_series(values: pd.DataFrame, groups: Mapping[str, Sequence[str]],
@@ -108,11 +111,12 @@ def yearly_spread(values: pd.DataFrame, authority_ids: Sequence[str]) -> pd.Seri
 
 
 def gap_ranking(observations: pd.DataFrame, indicators: pd.DataFrame, groups: Mapping[str, Sequence[str]],
-                area_ids: Sequence[str]) -> pd.DataFrame:
+                area_ids: Sequence[str], min_group_size: int = MIN_GROUP_SIZE) -> pd.DataFrame:
     """One row per indicator with figures for both groups (the population make-up that defines them aside): the
     latest gap (difference, ratio and in standard
     deviations of the area's authorities), its first year, and how it moved — sorted by the size of the
-    latest gap, largest first. observations: authority_id, indicator_id, year, value."""
+    latest gap, largest first; only years where each group has at least `min_group_size` authorities with a
+    figure count. observations: authority_id, indicator_id, year, value."""
     area = set(area_ids)
     rows = []
     for meta in indicators[~indicators["indicator_id"].isin(DEFINING_INDICATORS)].itertuples():
@@ -120,7 +124,9 @@ def gap_ranking(observations: pd.DataFrame, indicators: pd.DataFrame, groups: Ma
                               & observations["authority_id"].isin(area)]
         if values.empty:
             continue
-        gaps = gap_by_year(group_series(values, groups), yearly_spread(values, list(area)))
+        series = group_series(values, groups)
+        wide_enough = (series[[f"{g}_count" for g in groups]] >= min_group_size).all(axis=1)
+        gaps = gap_by_year(series[wide_enough], yearly_spread(values, list(area)))
         trend = gap_trend(gaps, meta.direction)
         if trend.last_year is None:
             continue
@@ -130,7 +136,8 @@ def gap_ranking(observations: pd.DataFrame, indicators: pd.DataFrame, groups: Ma
             "indicator_id": meta.indicator_id, "dimension": meta.dimension, "direction": meta.direction,
             "year": trend.last_year, f"{FIRST}_median": latest[f"{FIRST}_median"],
             f"{SECOND}_median": latest[f"{SECOND}_median"], "gap": trend.last_gap, "ratio": latest["ratio"],
-            "gap_sd": latest["gap_sd"], "first_year": trend.first_year, "first_gap": trend.first_gap,
+            "gap_sd": latest["gap_sd"], f"{FIRST}_count": latest[f"{FIRST}_count"],
+            f"{SECOND}_count": latest[f"{SECOND}_count"], "first_year": trend.first_year, "first_gap": trend.first_gap,
             "first_gap_sd": first_sd, "gap_sd_change": abs(latest["gap_sd"]) - abs(first_sd),
             "behind": trend.behind, "movement": trend.movement,
         })

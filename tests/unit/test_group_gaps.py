@@ -69,9 +69,18 @@ def test_ranking_orders_indicators_by_the_size_of_the_latest_gap():
     observations = pd.concat([_values().assign(indicator_id="big"), small.assign(indicator_id="small")])
     indicators = pd.DataFrame({"indicator_id": ["small", "big"], "dimension": ["social", "economic"],
                                "direction": ["higher_is_better", "higher_is_better"]})
-    table = gap_ranking(observations, indicators, GROUPS, sum(GROUPS.values(), []))
+    table = gap_ranking(observations, indicators, GROUPS, sum(GROUPS.values(), []), min_group_size=2)
     assert table["indicator_id"].tolist() == ["big", "small"]
     assert table.loc[0, "movement"] == "narrowing" and table.loc[0, "behind"] == "arab"
+
+
+def test_ranking_leaves_out_years_where_a_group_has_too_few_towns():
+    observations = _values().assign(indicator_id="big")
+    indicators = pd.DataFrame({"indicator_id": ["big"], "dimension": ["social"], "direction": ["higher_is_better"]})
+    area = sum(GROUPS.values(), [])
+    assert gap_ranking(observations, indicators, GROUPS, area).empty  # two Arab towns: below the default of 3
+    table = gap_ranking(observations, indicators, GROUPS, area, min_group_size=2)
+    assert table.loc[0, "arab_count"] == 2 and table.loc[0, "jewish_others_count"] == 3
 
 
 def test_town_distances_measure_each_town_from_the_reference_median():
