@@ -104,3 +104,28 @@ def test_other_languages(open_app, lang):
     at = open_app(PAGE, lang=lang)
     _no_exception(at)
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_a_project_file_opened_on_this_page(open_app):
+    """The leaky bucket's own sidebar: a damaged file keeps the work, a good one restores the estimates."""
+    from indicators.tools import leaky_bucket, project_file
+
+    at = open_app(PAGE, lang="en")
+    at.number_input(key="lb_commuting_0").set_value(3_000_000.0)
+    at.run()
+    at.sidebar.file_uploader(key="project_open_leaky_bucket_0").upload("bad.json", b"[]", "application/json")
+    at.run()
+    _no_exception(at)
+    assert "bad.json is not a KMM project file" in " ".join(e.value for e in at.sidebar.error)
+    assert _metrics(at)["Leaking out"] == "3,000,000 ₪"
+    project = project_file.new_project("la-831", saved="2026-01-01T00:00:00+00:00")
+    project["tools"]["leaky_bucket"] = {**leaky_bucket.empty_state(), "authority": "la-831",
+                                        "user_flows": {"tourism": 5_000_000, "commuting": 1_000_000},
+                                        "plug": {"leak": "commuting", "pct": 50}}
+    at.sidebar.file_uploader(key="project_open_leaky_bucket_0").set_value(
+        ("yeruham.json", project_file.dumps(project), "application/json"))
+    at.run()
+    _no_exception(at)
+    assert "Opened yeruham.json" in " ".join(s.value for s in at.success)
+    assert at.selectbox(key="lb_authority_1").value == "la-831"
+    assert _metrics(at)["Leaking out"] == "1,000,000 ₪" and _metrics(at)["Kept in the town"] == "500,000 ₪"
