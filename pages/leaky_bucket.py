@@ -35,13 +35,15 @@ st.caption(t("data_explain"))
 known = list(prefilled.values()) + list(reference.values())
 if known:
     st.dataframe(pd.DataFrame({
-        t("col_flow"): [t(f"flow_{f.flow_id}") for f in known],
+        t("col_flow"): [t(f"flow_{f.label_key}") for f in known],
         t("col_amount"): [ils(f.amount) for f in known],
         t("col_year"): [str(f.year) for f in known],
-        t("col_source"): [f"{sources.loc[f.source_id, 'publisher']} — {sources.loc[f.source_id, 'edition']}"
-                          for f in known],
-        t("col_computed"): [t("computed_as", indicators=" × ".join(f.indicator_ids)) for f in known],
+        t("col_source"): ["; ".join(f"{sources.loc[s, 'publisher']} — {sources.loc[s, 'edition']}"
+                                    for s in f.source_ids) for f in known],
+        t("col_computed"): [t("computed_as", indicators=f.formula) for f in known],
     }), hide_index=True, width="stretch")
+    if leaky_bucket.WAGES in prefilled:
+        st.caption(t("wages_note", year=prefilled[leaky_bucket.WAGES].year))
     if "budget_income" in reference:
         st.caption(t("reference_note"))
 else:
@@ -55,7 +57,8 @@ for column, direction, flow_ids in ((columns[0], "in", leaky_bucket.INFLOWS), (c
     column.markdown(f"**{t('inflows' if direction == 'in' else 'leaks')}**")
     for flow_id in flow_ids:
         if flow_id in prefilled:
-            column.caption(f"{t(f'flow_{flow_id}')}: {ils(prefilled[flow_id].amount)} ({t('from_data')})")
+            flow = prefilled[flow_id]
+            column.caption(f"{t(f'flow_{flow.label_key}')}: {ils(flow.amount)} ({t('from_data')}, {flow.year})")
             continue
         typed = user.get(flow_id)
         user[flow_id] = column.number_input(f"{t(f'flow_{flow_id}')} — {t('user_estimate')} (₪)", min_value=0.0,

@@ -19,9 +19,10 @@ def sankey_figure(flows: list[leaky_bucket.Flow], t) -> go.Figure:
     links from the database in blue, the user's estimates in orange."""
     nodes, links = leaky_bucket.sankey_links(flows)
     origin = {f.flow_id: f.origin for f in flows}
+    label_keys = {f.flow_id: f.label_key for f in flows}
     labels = []
     for key in nodes:
-        label = t(f"flow_{key}")
+        label = t(f"flow_{label_keys.get(key, key)}")
         if origin.get(key) == leaky_bucket.USER:
             label += f" ({t('user_estimate')})"
         labels.append(label)

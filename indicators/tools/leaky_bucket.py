@@ -22,6 +22,12 @@ DATA, USER = "data", "user"
 PREFILL = {"gov_transfers": "gov_grant_per_capita"}
 REFERENCE = {"budget_income": "budget_income_per_capita"}
 POPULATION = "population"
+# The "wages earned" inflow from CBS: residents' average monthly wage × the employees living in the town
+# (per 1,000 residents × population / 1,000 gives back CBS's own count) × 12, all for one year. CBS counts
+# residents wherever they work, so the figure includes wages paid inside the town: labelled as what it is.
+WAGES = "wages_elsewhere"
+WAGES_LABEL = "residents_wages"
+WAGE, EMPLOYEES = "avg_monthly_wage", "employees_per_1000"
 
 
 @dataclass(frozen=True)
@@ -30,40 +36,66 @@ class Flow:
     direction: str  # IN or OUT
     amount: float  # ₪ per year
     origin: str  # DATA (from the database) or USER (the user's estimate)
-    source_id: str | None = None
+    source_ids: tuple[str, ...] = ()
     indicator_ids: tuple[str, ...] = ()
     year: int | None = None
+    formula: str = ""  # how a database flow is computed from its indicators
+    label: str = ""  # what the figure is, when not what the flow's name says (a message key's suffix)
+
+    @property
+    def label_key(self) -> str:
+        return self.label or self.flow_id
 
 
 def direction_of(flow_id: str) -> str:
     return IN if flow_id in INFLOWS else OUT
 
 
-def _amount_from_data(values: pd.DataFrame, indicator_id: str) -> tuple[float, str, int] | None:
-    """(per-resident value × population, the per-resident figure's source, year) for the latest year that
-    has both; values: the authority's observations (indicator_id, year, value, source_id)."""
-    per_resident = values[(values["indicator_id"] == indicator_id) & values["value"].notna()]
-    population = values[(values["indicator_id"] == POPULATION) & values["value"].notna()]
-    both = per_resident.merge(population[["year", "value"]], on="year", suffixes=("", "_population"))
-    if both.empty:
+def latest_common_year(values: pd.DataFrame, indicator_ids: tuple[str, ...]):
+    """(year, value per indicator, their sources) for the latest year in which every indicator has a figure,
+    or None; values: the authority's observations (indicator_id, year, value, source_id). Figures of
+    different years are never multiplied together."""
+    known = values[values["indicator_id"].isin(indicator_ids) & values["value"].notna()]
+    counts = known.groupby("year")["indicator_id"].nunique()
+    complete = counts[counts == len(set(indicator_ids))]
+    if complete.empty:
         return None
-    latest = both.sort_values("year").iloc[-1]
-    return float(latest["value"] * latest["value_population"]), str(latest["source_id"]), int(latest["year"])
+    year = int(complete.index.max())
+    rows = known[known["year"] == year].drop_duplicates("indicator_id").set_index("indicator_id")
+    sources = tuple(dict.fromkeys(str(rows.loc[i, "source_id"]) for i in indicator_ids))
+    return year, {i: float(rows.loc[i, "value"]) for i in indicator_ids}, sources
 
 
 def figures_from_data(values: pd.DataFrame, wanted: dict[str, str]) -> dict[str, Flow]:
-    """The flows (or reference figures) in `wanted` that the database holds for this authority."""
+    """The flows (or reference figures) in `wanted`, per-resident indicator × population, that the
+    database holds for this authority."""
     found = {}
     for flow_id, indicator_id in wanted.items():
-        amount = _amount_from_data(values, indicator_id)
-        if amount is not None:
-            found[flow_id] = Flow(flow_id, direction_of(flow_id), amount[0], DATA, amount[1],
-                                  (indicator_id, POPULATION), amount[2])
+        common = latest_common_year(values, (indicator_id, POPULATION))
+        if common is not None:
+            year, figure, sources = common
+            found[flow_id] = Flow(flow_id, direction_of(flow_id), figure[indicator_id] * figure[POPULATION], DATA,
+                                  sources, (indicator_id, POPULATION), year, f"{indicator_id} × {POPULATION}")
     return found
 
 
+def residents_wages(values: pd.DataFrame) -> Flow | None:
+    """Residents' wages in a year, ₪: wage × employees × 12, where CBS gives both for the same year."""
+    common = latest_common_year(values, (WAGE, EMPLOYEES, POPULATION))
+    if common is None:
+        return None
+    year, figure, sources = common
+    employees = figure[EMPLOYEES] * figure[POPULATION] / 1000
+    return Flow(WAGES, IN, figure[WAGE] * employees * 12, DATA, sources, (WAGE, EMPLOYEES, POPULATION), year,
+                f"{WAGE} × 12 × {EMPLOYEES} × {POPULATION} / 1000", WAGES_LABEL)
+
+
 def prefilled_flows(values: pd.DataFrame) -> dict[str, Flow]:
-    return figures_from_data(values, PREFILL)
+    flows = figures_from_data(values, PREFILL)
+    wages = residents_wages(values)
+    if wages is not None:
+        flows[WAGES] = wages
+    return flows
 
 
 def reference_figures(values: pd.DataFrame) -> dict[str, Flow]:

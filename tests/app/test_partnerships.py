@@ -199,3 +199,29 @@ def test_a_damaged_state_is_reported_and_moved_aside(page):
     assert any("partnerships" in e.value and "version" in e.value for e in at.error)
     assert at.session_state["partnerships_state_damaged"] == {"version": 99}
     assert _state(at)["actors"] == []  # the page goes on, empty
+
+
+def test_a_project_file_opened_from_this_pages_sidebar(page):
+    """The real path of an open: the sidebar's uploader, a damaged file refused with the work kept, then a
+    saved partnership replacing the uploaded one, kept exactly."""
+    from indicators.tools import project_file
+    from indicators.tools.partnership_example import EXAMPLE_ACTORS, example_state
+    from indicators.tools.partnerships import state_to_dict
+
+    at = page
+    _upload(at, "actors", "actors.csv", ACTORS_CSV)
+    at.sidebar.file_uploader(key="project_open_partnerships_0").upload("broken.json", b"{", "application/json")
+    at.run()
+    _no_exception(at)
+    assert any("broken.json is damaged" in e.value for e in at.sidebar.error)
+    assert _editor(at, "actors").value["name"].tolist() == ["Hub", "Council", "Shop", "Residents"]
+    project = project_file.new_project("la-831", saved="2026-01-01T00:00:00+00:00")
+    saved = state_to_dict(example_state("Saved", {k: k for k, *_ in EXAMPLE_ACTORS}, str))
+    project["tools"]["partnerships"] = saved
+    at.sidebar.file_uploader(key="project_open_partnerships_0").set_value(
+        ("saved.json", project_file.dumps(project), "application/json"))
+    at.run()
+    _no_exception(at)
+    assert any("Opened saved.json" in s.value for s in at.success)
+    assert at.text_input(key="partnerships_title").value == "Saved"
+    assert json.dumps(_state(at)) == json.dumps(saved)

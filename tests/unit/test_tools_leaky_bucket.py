@@ -19,8 +19,32 @@ def test_prefill_multiplies_per_resident_by_the_same_years_population():
                       ("population", 2020, 1000.0, "cbs_la_2020"), ("population", 2021, 1010.0, "cbs_la_2021")])
     flow = lb.prefilled_flows(values)["gov_transfers"]
     # 2022 has no population: the latest year with both is 2021
-    assert flow.amount == pytest.approx(2_121_000) and flow.year == 2021 and flow.source_id == "cbs_la_2021"
+    assert flow.amount == pytest.approx(2_121_000) and flow.year == 2021 and flow.source_ids == ("cbs_la_2021",)
     assert flow.origin == lb.DATA and flow.indicator_ids == ("gov_grant_per_capita", "population")
+    assert flow.formula == "gov_grant_per_capita × population" and flow.label_key == "gov_transfers"
+
+
+def test_residents_wages_are_wage_times_employees_times_twelve_of_one_year():
+    values = _values([("avg_monthly_wage", 2018, 8000.0, "cbs_la_2019"),
+                      ("avg_monthly_wage", 2019, 9000.0, "cbs_la_2021"),
+                      ("avg_monthly_wage", 2020, 9500.0, "cbs_la_2022"),
+                      ("employees_per_1000", 2018, 400.0, "cbs_la_2019"),
+                      ("employees_per_1000", 2019, 500.0, "cbs_la_2021"),
+                      ("population", 2019, 2000.0, "cbs_la_2019"), ("population", 2020, 2100.0, "cbs_la_2020")])
+    flow = lb.prefilled_flows(values)["wages_elsewhere"]
+    # 2020 has no employees: 2019 is the latest year with all three. 1,000 employees × 9,000 ₪ × 12.
+    assert flow.amount == pytest.approx(108_000_000) and flow.year == 2019 and flow.direction == lb.IN
+    assert flow.source_ids == ("cbs_la_2021", "cbs_la_2019") and flow.origin == lb.DATA
+    assert flow.indicator_ids == ("avg_monthly_wage", "employees_per_1000", "population")
+    assert flow.label_key == "residents_wages"  # residents' wages, wherever earned: not "wages earned elsewhere"
+
+
+def test_no_common_year_of_wage_and_employees_leaves_wages_to_the_user():
+    values = _values([("avg_monthly_wage", 2019, 9000.0, "s"), ("employees_per_1000", 2018, 500.0, "s"),
+                      ("population", 2018, 2000.0, "s"), ("population", 2019, 2000.0, "s")])
+    assert "wages_elsewhere" not in lb.prefilled_flows(values)
+    flows = lb.all_flows(lb.prefilled_flows(values), {"wages_elsewhere": 5_000_000})
+    assert [(f.flow_id, f.origin, f.label_key) for f in flows] == [("wages_elsewhere", lb.USER, "wages_elsewhere")]
 
 
 def test_no_figure_no_flow():
@@ -37,6 +61,11 @@ def test_real_figures_for_beer_sheva():
     population = values[(values.indicator_id == "population") & (values.year == flow.year)].value.iloc[0]
     assert flow.amount == pytest.approx(per_resident * population)
     assert "budget_income" in lb.reference_figures(values)
+    wages = lb.prefilled_flows(values)["wages_elsewhere"]
+    year = values[values.year == wages.year].set_index("indicator_id").value
+    assert wages.amount == pytest.approx(year["avg_monthly_wage"] * 12 * year["employees_per_1000"]
+                                         * year["population"] / 1000)
+    assert 1e9 < wages.amount < 1e11  # billions of ₪ a year for a city of about 200,000
 
 
 def test_empty_user_flows_are_not_shown_and_data_wins():

@@ -1,11 +1,12 @@
 """Rings of locality from polygons: synthetic squares in WGS84 near Be'er Sheva, distances measured in
-EPSG:2039 metres; and the real boundaries for one known neighbour."""
+EPSG:2039 metres; and the real boundaries for one known neighbour and for the LM3 example's rings."""
 import json
 
 import pandas as pd
+import pytest
 
 from indicators.settings import PUBLISHED_DIR
-from indicators.tools import rings
+from indicators.tools import lm3, lm3_example, rings
 
 
 def _square(lon: float, lat: float, size: float = 0.01) -> str:
@@ -46,3 +47,21 @@ def test_real_boundaries_rahat_neighbours():
     assert "la-2600" not in near  # Eilat
     touching = rings.within_radius(shapes, "la-1161", 0)
     assert {"la-1161", "rc-41", "la-1271"} <= set(touching) and len(touching) <= 5  # Bnei Shimon, Lehavim
+
+
+def test_the_worked_example_in_its_three_rings():
+    """The LM3 example as the page shows it (20 km around Rahat from the real boundaries), ring by ring:
+    the numbers of the handover note's worked example."""
+    state = lm3_example.example_state()
+    shapes = rings.projected_shapes(pd.read_parquet(PUBLISHED_DIR / "boundaries.parquet"))
+    around = rings.rings_for(state["town"], "radius", 20, [], shapes)
+    assert {"la-9000", "la-31"} <= around.area and "la-5000" not in around.area  # Be'er Sheva, Ofakim in
+    lines, _ = lm3.spend_lines(state)
+    answers = lm3.survey_answers(state)
+    results = {ring: lm3.compute_lm3(1_000_000, lines, around, ring, answers, 25) for ring in lm3.RINGS}
+    # Of 700,000 spent: 380,000 in Rahat, + 170,000 within 20 km, + 100,000 elsewhere in Israel; 50,000 abroad.
+    assert [round(results[1].ring_shares_pct[r], 1) for r in lm3.RINGS] == [54.3, 78.6, 92.9]
+    # Ring 2: R3 = 124,000 + 48,000 (surveyed) + 25% × 170,000 (the default, an assumption) = 214,500.
+    assert (results[2].round2, results[2].round3) == (550_000, pytest.approx(214_500))
+    assert results[2].lm3 == pytest.approx(1.7645) and len(results[2].default_used_for) == 3
+    assert results[3].lm3 == pytest.approx(1.8895)
