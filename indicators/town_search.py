@@ -66,14 +66,29 @@ def match_rank(name: str, query: str) -> int | None:
     return None
 
 
+def _matches(index: tuple[TownKey, ...], folded: str) -> list[tuple[int, int, str]]:
+    """(best rank, position in the index, id) of every authority with a name matching `folded`."""
+    found = []
+    for position, key in enumerate(index):
+        ranks = [rank for name in key.names if (rank := match_rank(name, folded)) is not None]
+        if ranks:
+            found.append((min(ranks), position, key.authority_id))
+    return found
+
+
 def search(index: tuple[TownKey, ...], query: str, limit: int = 8) -> list[str]:
     """The ids of the authorities whose name in any language matches `query`, best match first."""
     folded = normalise(query)
     if not folded:
         return []
-    ranked = []
-    for position, key in enumerate(index):
-        ranks = [rank for name in key.names if (rank := match_rank(name, folded)) is not None]
-        if ranks:
-            ranked.append((min(ranks), position, key.authority_id))
-    return [authority_id for _, _, authority_id in sorted(ranked)[:limit]]
+    return [authority_id for _, _, authority_id in sorted(_matches(index, folded))[:limit]]
+
+
+def unambiguous(index: tuple[TownKey, ...], query: str) -> str | None:
+    """The one authority `query` can only mean: the only match, or the only one whose whole name it is."""
+    folded = normalise(query)
+    matches = _matches(index, folded) if folded else []
+    exact = [authority_id for rank, _, authority_id in matches if rank == EXACT]
+    if len(exact) == 1:
+        return exact[0]
+    return matches[0][2] if len(matches) == 1 else None

@@ -3,7 +3,17 @@ import pandas as pd
 import pytest
 
 from indicators.settings import PUBLISHED_DIR
-from indicators.town_search import EXACT, INSIDE, PREFIX, WORD, build_index, match_rank, normalise, search
+from indicators.town_search import (
+    EXACT,
+    INSIDE,
+    PREFIX,
+    WORD,
+    build_index,
+    match_rank,
+    normalise,
+    search,
+    unambiguous,
+)
 
 AUTHORITIES = pd.read_parquet(PUBLISHED_DIR / "authorities.parquet")
 # Negev first, as the app's town choosers list them (ties in a search keep this order).
@@ -68,3 +78,12 @@ def test_folding():
     assert normalise("מצפה־רמון") == normalise("מצפה רמון")  # Hebrew maqaf
     assert normalise("אופקים") == "אופקימ"  # final letters fold, so a half-typed name still matches
     assert normalise("كسيفة") == "كسيفه"
+
+
+def test_a_query_opens_a_profile_only_when_it_can_mean_one_town():
+    assert unambiguous(INDEX, "be'er sheva") == "la-9000"
+    assert unambiguous(INDEX, "بئر السبع") == "la-9000"
+    assert unambiguous(INDEX, "Eilat") == "la-2600"  # the whole name, though "Eilot" is close
+    assert unambiguous(INDEX, "Yeruh") == "la-831"  # only one name starts so
+    assert unambiguous(INDEX, "ra") is None  # Rahat, Ramat HaNegev, …
+    assert unambiguous(INDEX, "") is None and unambiguous(INDEX, "zzzz") is None
