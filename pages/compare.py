@@ -36,7 +36,9 @@ if raw is not None:
         st.query_params["compare"] = ",".join(selection.kept)
     else:
         del st.query_params["compare"]
-default = comparison.default_selection(st.query_params.get("town"), options, DEFAULT_OTHERS)
+# The town from the link, else the one chosen on another page this session (ui/state.py keeps it).
+preferred = st.query_params.get("town") or st.session_state.get("keep_town")
+default = comparison.default_selection(preferred, options, DEFAULT_OTHERS)
 chosen = url_multiselect("compare", t("choose"), options, default, format_func=names.get,
                          max_selections=MAX_AUTHORITIES, placeholder=t("choose_placeholder"))
 if len(chosen) < 2:

@@ -6,7 +6,7 @@ from indicators.exports import tidy_table
 from indicators.formatting import format_value
 from indicators.source_register_view import distinct_publishers
 from indicators.stats import default_year
-from ui import charts, components, data_access, downloads, explorer_data, layout, maps
+from ui import charts, components, data_access, downloads, explorer_data, layout, maps, town_links
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
 
@@ -168,6 +168,7 @@ else:
 
 # --- Trends: chosen authorities against the Negev and Israel medians, every year.
 st.header(t("trend_heading"))
+town_links.clean_compare_link(lang, by_name, names, 5)  # a long list: say which towns were kept
 compare = url_multiselect("compare", t("compare"), by_name, [town], format_func=names.get, max_selections=5)
 benchmarks = {t("negev_median"): negev, t("israel_median"): all_ids}
 trend = read_model.trend_frame(values, compare, names, benchmarks)

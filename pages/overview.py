@@ -4,13 +4,14 @@ import streamlit as st
 from indicators.exports import tidy_table
 from indicators.formatting import format_value, format_with_unit
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access, downloads, layout, map_cache, maps
+from ui import charts, components, data_access, downloads, layout, map_cache, maps, town_links
 from ui.i18n import translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
 
 lang = layout.page_language()
 t = lambda key, **kw: translate(lang, f"overview.{key}", **kw)  # noqa: E731
+town_links.follow_pick(lang)  # a town clicked on the map or the chart: straight to its profile
 
 st.title(translate(lang, "common.app_title"))
 st.caption(translate(lang, "common.tagline"))
@@ -21,6 +22,7 @@ if not data_access.data_ready():
 
 st.header(t("kmm_heading"))
 st.markdown(t("kmm_text"))
+town_links.search_box(lang)
 page_links(lang, exclude="overview")
 
 indicators = data_access.table("indicators")
@@ -49,10 +51,11 @@ label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
 st.header(t("map_heading"))
 deck, breaks = map_cache.choropleth(in_year, names, tooltip, lang,
                                     no_data_text=f"{translate(lang, 'common.no_data')} · {year}")
-st.pydeck_chart(deck, height=520)
+st.pydeck_chart(deck, height=520, on_select=town_links.on_map_click("home_map"), selection_mode="single-object",
+                key="home_map")
 components.map_legend(maps.legend_entries(breaks, lambda v: format_value(v, int(meta["decimals"]), meta["unit"])),
                       lang, label)
-st.caption(t("map_caption", indicator=meta[f"name_{lang}"], year=year))
+st.caption(f'{t("map_caption", indicator=meta[f"name_{lang}"], year=year)} {translate(lang, "town_links.map_click")}')
 
 st.header(t("chart_heading"))
 if in_year.empty:
@@ -62,7 +65,9 @@ else:
     bar_frame["name"] = bar_frame["authority_id"].map(names)
     bar_frame["text"] = bar_frame["authority_id"].map(text)
     bar_figure = charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}")
-    st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False})
+    st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False}, key="home_chart",
+                    on_select=town_links.on_chart_click("home_chart"), selection_mode="points")
+    st.caption(translate(lang, "town_links.chart_click"))
     downloads.chart_downloads(bar_figure, lang, "overview_chart", f"kmm-negev-{indicator_id}-{year}",
                               values.loc[values["year"] == year, "source_id"].unique(), embeddable=True)
 
