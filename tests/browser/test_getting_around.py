@@ -65,6 +65,11 @@ def test_a_click_on_the_ranked_chart_opens_that_profile(page, app_url):
     assert expect_profile(page, "en") == "la-1271"
 
 
+# A click on the home map is wired the same way (ui/town_links.on_map_click), but in this environment no
+# Playwright click on the deck.gl canvas produced a pydeck selection event for the Negev map (a one-square
+# test map did), so there is no map journey yet.
+
+
 def test_the_town_stays_chosen_through_the_sidebar(page, app_url):
     open_view(page, app_url, "town_profile", lang="he", town="la-1161")
     expect(page.locator(MAIN_CONTENT).first).to_have_text("רהט")
