@@ -3,9 +3,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import embed, errors, layout
+from ui import embed, errors, layout, navigation
 from ui.i18n import translate
 from ui.navigation import registered_pages
+from ui.safe_text import markdown_literal
 
 # Our own drawing, inlined by Streamlit as a data: URL. A ":material/...:" icon here would make every
 # browser fetch the symbol from fonts.gstatic.com (the in-page material icons use a bundled font).
@@ -22,6 +23,7 @@ pages = [
 ]
 # ?embed=true: only the view's chart, its source and a link back (ui/embed.py), no navigation.
 embedded = embed.requested()
+unknown_path = navigation.take_unknown_path()  # a link to no page: the home page with a note, not Streamlit's
 current = st.navigation(pages, position="hidden" if embedded else "sidebar")
 if embedded:
     embed.render(current.url_path, lang)
@@ -29,4 +31,6 @@ if embedded:
 st.sidebar.markdown(f"**{translate(lang, 'common.app_title')}**")
 layout.language_switch(lang)
 layout.show_url_notes(lang)  # an unknown ?lang=, above the page
+if unknown_path:
+    st.warning(translate(lang, "town_links.unknown_page", path=markdown_literal(f"/{unknown_path}")), icon="⚠️")
 errors.run_page(current, lang)  # a failing page: a short message, the traceback in the log

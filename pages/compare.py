@@ -50,7 +50,9 @@ if raw is not None:
         st.query_params["compare"] = ",".join(selection.kept)
     else:
         del st.query_params["compare"]
-default = comparison.default_selection(st.query_params.get("town"), options, DEFAULT_OTHERS)
+# The town from the link, else the one chosen on another page this session (ui/state.py keeps it).
+preferred = st.query_params.get("town") or st.session_state.get("keep_town")
+default = comparison.default_selection(preferred, options, DEFAULT_OTHERS)
 # The group filter narrows the list to choose from; towns already chosen stay listed (and chosen).
 current = selection.kept if raw is not None else (st.session_state.get("keep_compare") or default)
 listed = comparison.listed_options(options, groups.filter_by_group(authorities, options, population_group), current)

@@ -18,6 +18,7 @@ from ui import (
     layout,
     maps,
     prices,
+    town_links,
 )
 from ui.i18n import translate
 from ui.state import url_multiselect, url_selectbox
@@ -194,6 +195,7 @@ else:
 # --- Trends: chosen authorities (or a whole preset of towns) against the Negev and Israel medians, every year.
 st.header(t("trend_heading"))
 trend_row = st.columns([2, 1])
+town_links.clean_compare_link(lang, by_name, names, MAX_TRENDS)  # a long list: say which towns were kept
 compare = url_multiselect("compare", t("compare"), by_name, [town], format_func=names.get,
                           max_selections=MAX_TRENDS, container=trend_row[0])
 preset_members = groups.presets(authorities, by_name)

@@ -8,7 +8,7 @@ from indicators.prices import is_shekels
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
 from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
 from indicators.settings import DIMENSIONS
-from ui import components, data_access, downloads, layout, prices, profile_exports
+from ui import components, data_access, downloads, layout, prices, profile_exports, town_links
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
@@ -79,6 +79,7 @@ def header() -> None:
         else:
             st.markdown(t("header_line_short", kind=kind, district=district))
         st.markdown(t("in_negev" if info["is_negev"] else "not_in_negev", count=negev_count, district=district))
+        town_links.profile_links(town, town_name, peers, lang)
         peer_group()
     with right:
         place_on_map()

@@ -50,6 +50,7 @@ def ranked_bar(frame: pd.DataFrame, value_label: str, title: str | None = None,
     fig = go.Figure(go.Bar(
         x=ordered["value"], y=ordered["name"], orientation="h", marker={"color": fill, "line": outline},
         text=ordered["text"], textposition="outside", cliponaxis=False,
+        customdata=ordered["authority_id"],  # a click on a bar names its authority (ui/town_links.py)
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     fig.update_xaxes(title_text=value_label)

@@ -71,8 +71,9 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
         fill = NO_DATA_RGB if pd.isna(cls) else _rgb(PALETTE[int(cls) if len(breaks) > 2 else 2])
         features.append({
             "type": "Feature", "geometry": _geometry(row.geojson),
-            "properties": {"name": names[row.authority_id], "value": value_text.get(row.authority_id, no_data_text),
-                           "fill": fill + [220]},
+            # authority_id: a click on the map names the authority it picked (ui/town_links.py).
+            "properties": {"authority_id": row.authority_id, "name": names[row.authority_id],
+                           "value": value_text.get(row.authority_id, no_data_text), "fill": fill + [220]},
         })
         labels.append({"authority_id": row.authority_id, "position": [row.label_lon, row.label_lat],
                        "icon": label_icon(names[row.authority_id])})

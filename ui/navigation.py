@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.i18n import translate
 
@@ -40,6 +41,24 @@ PAGES: tuple[PageSpec, ...] = (
 def registered_pages() -> tuple[PageSpec, ...]:
     """Only pages whose script exists, so a page under construction never breaks navigation."""
     return tuple(p for p in PAGES if (ROOT / p.script).is_file())
+
+
+def take_unknown_path() -> str | None:
+    """The path of a link to no page (/no_such_page), taken over before st.navigation sees it.
+
+    Streamlit would answer it with an English "Page not found" dialog over the home page. Forgetting the
+    path makes st.navigation run the home page quietly; app.py shows our own note in the visitor's
+    language instead. A rerun names its page by hash, never by path, so only a link's first run counts."""
+    ctx = get_script_run_ctx()
+    manager = ctx.pages_manager if ctx is not None else None
+    if manager is None or manager.intended_page_script_hash or not manager.intended_page_name:
+        return None
+    path = manager.intended_page_name
+    default = next((p.url_path for p in registered_pages() if p.default), None)
+    if path in {p.url_path for p in registered_pages() if not p.default}:
+        return None
+    manager.set_script_intent("", "")
+    return None if path == default else path  # /overview is the home page, under its own name
 
 
 LINKS_PER_ROW = 4
