@@ -180,7 +180,7 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, previous = [], 0
     for cells in reader:
         rows.append((previous + 1, cells))
