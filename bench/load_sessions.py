@@ -12,7 +12,9 @@ ForwardMsg.script_finished (a run ended early for a rerun is not the end of the 
 Reported per concurrency level: p50/p95/max seconds from sending the rerun to script_finished, per page
 and over all pages; errors (exception elements, page not found, timeouts, socket failures); messages
 and bytes per page (with the element types that carry the bytes); the server's resident memory at
-rest, at its peak during the level, and some seconds after the sessions have closed.
+rest, at its peak during the level, and at marks after the sessions have closed (--after, seconds; a mark
+beyond server.disconnectedSessionTTL, 120 s by default, shows what is left once Streamlit has dropped the
+closed sessions and only the caches remain).
 """
 from __future__ import annotations
 
@@ -194,11 +196,19 @@ async def level(users: int, pages, args, server_pid: int | None) -> dict:
     done.set()
     if sampler:
         await sampler
-    await asyncio.sleep(args.settle)
-    after = rss_mb(server_pid) if server_pid else float("nan")
+    after = await memory_after_close(server_pid, args.after)
     visits = [v for user in results for v in user]
     return {"users": users, "visits": visits, "wall": wall, "cpu": cpu, "rss_rest": rest, "rss_peak": peak,
-            "rss_after": after}
+            "rss_after": next(iter(after.values())), "rss_after_marks": after}
+
+
+async def memory_after_close(server_pid: int | None, marks: list[float]) -> dict[float, float]:
+    """Resident memory at each mark (seconds since every session of the level closed)."""
+    found, start = {}, time.perf_counter()
+    for mark in sorted(marks):
+        await asyncio.sleep(max(0.0, mark - (time.perf_counter() - start)))
+        found[mark] = rss_mb(server_pid) if server_pid else float("nan")
+    return found
 
 
 def summary(result: dict) -> dict:
@@ -212,7 +222,7 @@ def summary(result: dict) -> dict:
         "p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times, default=float("nan")),
         "wall": result["wall"], "cpu_per_page": result["cpu"] / max(len(times), 1),
         "rss_rest": result["rss_rest"], "rss_peak": result["rss_peak"],
-        "rss_after": result["rss_after"],
+        "rss_after": result["rss_after"], "rss_after_marks": result["rss_after_marks"],
         "pages": {
             page: {"p50": percentile([v.seconds for v in vs if v.seconds], 0.5),
                    "p95": percentile([v.seconds for v in vs if v.seconds], 0.95),
@@ -267,7 +277,8 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per page")
     parser.add_argument("--max-seconds", type=float, default=600.0, help="seconds allowed per level")
     parser.add_argument("--think", type=float, default=0.0, help="seconds between a visitor's pages")
-    parser.add_argument("--settle", type=float, default=5.0, help="seconds after a level before memory is read")
+    parser.add_argument("--after", type=lambda s: [float(x) for x in s.split(",")], default=[5.0],
+                        help="seconds after a level's sessions close when memory is read (e.g. 5,30,130)")
     parser.add_argument("--per-page", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
@@ -293,7 +304,16 @@ def main(argv: list[str] | None = None) -> list[dict]:
     print(f"\nload: {last['users']} sessions x {len(pages)} pages, {errors} errors, p95 {last['p95']:.2f} s, "
           f"{last['cpu_per_page']:.2f} CPU-s per page, "
           f"peak {last['rss_peak']:.0f} MB, after close {last['rss_after']:.0f} MB (rest {rows[0]['rss_rest']:.0f})")
+    print(memory_line(rows[0]["rss_rest"], last))
     return rows
+
+
+def memory_line(rest: float, last: dict) -> str:
+    """The server's resident memory in one sentence: before any session, at the last level's peak, and
+    at each mark after its sessions closed."""
+    marks = ", ".join(f"{mark:g} s {mb:.0f} MB" for mark, mb in last["rss_after_marks"].items())
+    return (f"memory: {rest:.0f} MB at rest, {last['rss_peak']:.0f} MB at the peak of {last['users']} sessions; "
+            f"after they closed: {marks}")
 
 
 if __name__ == "__main__":

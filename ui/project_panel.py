@@ -9,6 +9,7 @@ import streamlit as st
 
 from indicators.tools import project_file
 from ui.i18n import translate
+from ui.safe_text import shortened, visible
 
 _PROJECT = "kmm_project"
 _OPENED = "kmm_project_opened"  # (file id, tools as opened, saved stamp): an open is applied once
@@ -91,8 +92,9 @@ def open_project(name: str, data: bytes, lang: str) -> str | None:
     then nothing changes)."""
     project, error = project_file.loads(data, validators())
     if error is not None:
-        return translate(lang, f"project_file.error_{error.code}", file=name, section=error.section or "",
-                         detail=error.detail or "")
+        # The file's name and what it holds are the visitor's text: no direction controls, nothing huge.
+        return translate(lang, f"project_file.error_{error.code}", file=shortened(visible(name)),
+                         section=visible(error.section or ""), detail=visible(error.detail or ""))
     for section, key in _SESSION_KEYS.items():
         if section in project["tools"]:
             st.session_state[key] = project["tools"].pop(section)

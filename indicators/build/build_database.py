@@ -5,6 +5,7 @@ Run as `python -m indicators.build.build_database [--out DIR] [--no-duckdb]`.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from indicators.build import quality_checks
 from indicators.build.authorities import build_authorities
 from indicators.build.boundaries import build_boundaries
 from indicators.build.extractors import extract_sources
+from indicators.build.layout_errors import LayoutError
+from indicators.build.mapping_files import MappingError
 from indicators.build.population_groups import population_groups
 from indicators.build.price_index import build_price_index
 from indicators.build.source_register import load_sources, verify_checksums
@@ -149,7 +152,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=PUBLISHED_DIR)
     parser.add_argument("--no-duckdb", action="store_true", help="skip data/kmm.duckdb (tests)")
     args = parser.parse_args(argv)
-    tables = build_tables()
+    try:
+        tables = build_tables()
+    except (LayoutError, MappingError) as error:
+        # A raw file that differs from its mapping is a data problem, said in one line, not a Python bug.
+        print(f"build stopped: {error}\nCompare the raw file with its mapping in data/mappings/ and fix the one "
+              "that is wrong; nothing was written.", file=sys.stderr)
+        raise SystemExit(2) from None
     write_parquet(tables, args.out)
     if not args.no_duckdb:
         write_duckdb(args.out, ANALYST_DB)

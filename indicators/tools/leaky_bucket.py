@@ -3,12 +3,11 @@ and what circulates locally in between; flows from the database where a real fig
 flow entered by the user and marked as the user's estimate; a "plug a leak" scenario."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.tools.section_error import SectionError
+from indicators.tools.section_error import SectionError, is_finite_number
 
 IN, OUT = "in", "out"
 INFLOWS = ("gov_transfers", "other_public", "wages_elsewhere", "benefits", "business_outside", "tourism")
@@ -214,8 +213,7 @@ def state_from_dict(data) -> dict:
         if flow_id not in FLOWS:
             raise SectionError(SECTION, f"user_flows.{flow_id}", "one of " + ", ".join(FLOWS))
         if amount is not None:
-            if isinstance(amount, bool) or not isinstance(amount, int | float) or not math.isfinite(amount) \
-                    or amount < 0:
+            if not is_finite_number(amount) or amount < 0:
                 raise SectionError(SECTION, f"user_flows.{flow_id}", "a number of ₪ from 0 up, or null")
             amount = int(amount) if float(amount).is_integer() else float(amount)
         cleaned[flow_id] = amount

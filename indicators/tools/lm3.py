@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from indicators.tools.section_error import SectionError
+from indicators.tools.section_error import SectionError, is_finite_number
 
 SUPPLIER, STAFF = "supplier", "staff"
 KINDS = (SUPPLIER, STAFF)
@@ -276,7 +276,7 @@ def empty_state() -> dict:
 def _number(value, field_name: str, allow_none: bool = True, low: float | None = None, high: float | None = None):
     if value is None and allow_none:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if not is_finite_number(value):
         raise _error(field_name, "a number")
     if (low is not None and value < low) or (high is not None and value > high):
         raise _error(field_name, f"a number from {low} to {high}")

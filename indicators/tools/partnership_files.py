@@ -95,7 +95,7 @@ def _csv_rows(text: str) -> list[list]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    return [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
 
 
 def _excel_cell(value):
@@ -136,7 +136,10 @@ def read_rows(file_name: str, data: bytes, kind: str) -> tuple[list[list] | None
         text = _decode(data)
         if text is None:
             return None, [TableIssue("bad_encoding", file_name, expected="UTF-8, UTF-8 BOM, Windows-1255")]
-        return _csv_rows(text), []
+        try:
+            return _csv_rows(text), []
+        except csv.Error:  # a cell over the csv module's 131,072 characters, or a quote never closed
+            return None, [TableIssue("unreadable_csv", file_name, expected=".csv, .xlsx")]
     return None, [TableIssue("bad_file_type", file_name, found=f".{suffix}" if suffix else "", expected=".csv, .xlsx")]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +20,9 @@ VERSION = 1
 MAX_BYTES = 5 * 1024 * 1024
 SECTIONS = ("lm3", "leaky_bucket", "partnerships")
 _META = ("format", "version", "town", "saved")
+MAX_DETAIL = 200  # characters of a reason shown to the visitor: a huge bad value would flood the message
+# The town names the saved file (kmm-project-<town>.json), so only an authority id's shape is accepted.
+_TOWN_ID = re.compile(r"(la|rc)-\d{1,6}")
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,25 @@ def migrate(document: dict) -> dict:
 Validator = Callable[[dict], dict]
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_DETAIL else text[: MAX_DETAIL - 1] + "…"
+
+
+def _shape_problem(document: dict) -> str | None:
+    """Which top-level field is wrong, and what it should hold; None when the layout is right."""
+    extra = set(document) - {*_META, "tools"}
+    if extra:
+        return f"{_short(sorted(extra)[0])}: not a field of a project file"
+    if not isinstance(document.get("tools"), dict):
+        return "tools: expected an object of tool sections"
+    town = document.get("town")
+    if not (town is None or (isinstance(town, str) and _TOWN_ID.fullmatch(town))):
+        return "town: expected an authority id such as la-1161, or null"
+    if not isinstance(document.get("saved", ""), str):
+        return "saved: expected a date and time as text"
+    return None
+
+
 def loads(data: bytes, validators: dict[str, Validator]) -> tuple[dict | None, OpenError | None]:
     """(project, None) or (None, why). Each section present is passed through its validator (the tool's
     state_from_dict), which raises ValueError with the field named when the section is wrong; a section
@@ -77,30 +100,30 @@ def loads(data: bytes, validators: dict[str, Validator]) -> tuple[dict | None, O
         return None, OpenError("too_large", detail=f"{len(data) / 1024 / 1024:.1f}")
     try:
         document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        return None, OpenError("not_json", detail=str(error)[:200])
+    except (ValueError, RecursionError) as error:  # ValueError: bad UTF-8, bad JSON, an integer of 4,300+ digits
+        return None, OpenError("not_json", detail=_short(str(error)))
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         return None, OpenError("foreign")
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        return None, OpenError("bad_shape", detail="version")
+        return None, OpenError("bad_shape", detail="version: expected a whole number from 0")
     if version > VERSION:
-        return None, OpenError("newer_version", detail=str(version))
+        return None, OpenError("newer_version", detail=_short(str(version)))
     document = migrate(document)
-    tools = document.get("tools")
-    town = document.get("town")
-    if not isinstance(tools, dict) or not (town is None or isinstance(town, str)) \
-            or not isinstance(document.get("saved", ""), str) or set(document) - {*_META, "tools"}:
-        return None, OpenError("bad_shape")
+    problem = _shape_problem(document)
+    if problem:
+        return None, OpenError("bad_shape", detail=problem)
+    tools, town = document["tools"], document.get("town")
     unknown = set(tools) - set(SECTIONS)
     if unknown:
-        return None, OpenError("bad_section", section=sorted(unknown)[0])
+        return None, OpenError("bad_section", section=_short(sorted(unknown)[0]),
+                               detail="expected one of " + ", ".join(SECTIONS))
     checked = {}
     for section, content in tools.items():
         validate = validators.get(section)
         try:
             checked[section] = validate(content) if validate else content
-        except ValueError as error:
-            return None, OpenError("bad_section", section=section, detail=str(error))
+        except (ValueError, RecursionError) as error:
+            return None, OpenError("bad_section", section=section, detail=_short(str(error)))
     return {"format": FORMAT, "version": VERSION, "town": town, "saved": document.get("saved", ""),
             "tools": checked}, None

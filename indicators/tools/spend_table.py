@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from indicators.downloads.csv_file import neutralise
 from indicators.tools.lm3 import ISRAEL_ELSEWHERE, KINDS, OUTSIDE_ISRAEL, STAFF, SUPPLIER
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -179,7 +180,7 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, previous = [], 0
     for cells in reader:
         rows.append((previous + 1, cells))
@@ -345,10 +346,9 @@ def _complete(schema: Schema, record: dict) -> dict:
 # --- Writing: templates and exports. A cell that a spreadsheet would run is written as text.
 
 def safe_cell(value):
-    """Text starting with = + - @ gets a leading apostrophe so that Excel shows it and never runs it."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    """Text a spreadsheet would run (starting with = + - @, a tab or a carriage return: the rule of every
+    export, csv_file.FORMULA_STARTS) gets a leading apostrophe so that Excel shows it and never runs it."""
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def safe_table(table: pd.DataFrame) -> pd.DataFrame:

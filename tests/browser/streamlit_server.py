@@ -43,12 +43,14 @@ def wait_healthy(url: str, timeout: float = 60.0, proc: subprocess.Popen | None 
     raise TimeoutError(f"streamlit at {url} not healthy after {timeout}s")
 
 
-def start_server(script: str = "app.py", cwd: Path = ROOT, via_make: bool = False) -> tuple[subprocess.Popen, str]:
-    """Launch streamlit (directly, or through the README's `make run`); returns (process, base_url).
+def start_server(script: str = "app.py", cwd: Path = ROOT, via_make: bool = False,
+                 port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """Launch streamlit (directly, or through the README's `make run`) on `port` (default: a free one);
+    returns (process, base_url).
 
     The process leads its own process group so stop_server() also ends what `make` started.
     """
-    port = free_port()
+    port = port or free_port()
     if via_make:
         cmd = ["make", "--no-print-directory", "run", f"PORT={port}", "ADDRESS=127.0.0.1"]
     else:

@@ -211,9 +211,9 @@ def test_page_labels_and_headers_are_accepted(lang):
 
 
 def test_every_issue_code_has_a_message():
-    codes = {"too_large", "empty_file", "no_rows", "bad_encoding", "unreadable_excel", "bad_file_type",
-             "missing_column", "duplicate_column", "missing_value", "duplicate_actor", "bad_sector", "bad_role",
-             "unknown_town", "unknown_actor", "self_relationship", "duplicate_relationship", "bad_step",
+    codes = {"too_large", "empty_file", "no_rows", "bad_encoding", "unreadable_excel", "unreadable_csv",
+             "bad_file_type", "missing_column", "duplicate_column", "missing_value", "duplicate_actor", "bad_sector",
+             "bad_role", "unknown_town", "unknown_actor", "self_relationship", "duplicate_relationship", "bad_step",
              "bad_trait", "bad_score", "duplicate_score", "bad_date"}
     for lang in LANGUAGES:
         messages = load_catalogue(lang)
