@@ -23,9 +23,9 @@ class GapDocument(Cover):
     """title = "<indicator>: the gap"; subtitle names the area and the two groups."""
     indicator_id: str
     indicator_name: str
-    # (figure name, a figure kept left-to-right, words after it): "38.6%" must not read "%38.6" in Arabic, while
-    # "11.9 percentage points" must keep the words in the reader's order.
-    key_figures: tuple[tuple[str, str, str], ...]
+    # (figure name, a figure kept left-to-right, words after it, a line of detail): "38.6%" must not read "%38.6"
+    # in Arabic, while "11.9 percentage points" must keep its words in the reader's order.
+    key_figures: tuple[tuple[str, str, str, str], ...]
     sentences: tuple[str, ...]  # the page's headline in words
     gap_years: tuple[int, ...]
     gap_values: tuple[float, ...]
@@ -111,11 +111,12 @@ def build_gap_document(*, lang: str, rtl: bool, link: str, date: str, meta: Mapp
     gap = gap_text(trend.last_gap, decimals, unit, unit_label, say)
     first_gap = gap_text(trend.first_gap, decimals, unit, unit_label, say)
     movement = say(f"population_gaps.movement_word_{trend.movement}") if trend.movement else ""
-    since = f" · {movement} ({trend.first_year}: {first_gap})" if movement else ""
+    since = f"{movement} ({trend.first_year}: {first_gap})" if movement else ""
     key_figures = (
-        (f"{say('population_gaps.series_arab_median')}, {trend.last_year}", fmt(latest[f"{FIRST}_median"]), ""),
-        (f"{say('population_gaps.series_jewish_median')}, {trend.last_year}", fmt(latest[f"{SECOND}_median"]), ""),
-        (f"{say('population_gaps.gap_title')}, {trend.last_year}", "", f"{gap}{since}"))
+        (f"{say('population_gaps.series_arab_median')}, {trend.last_year}", fmt(latest[f"{FIRST}_median"]), "", ""),
+        (f"{say('population_gaps.series_jewish_median')}, {trend.last_year}", fmt(latest[f"{SECOND}_median"]), "",
+         ""),
+        (f"{say('population_gaps.gap_title')}, {trend.last_year}", "", gap, since))
     gaps = table["gap"].dropna()
     entries = _source_entries(sources, [*indicator_source_ids, *ranking_source_ids])
     numbers = {e.source_id: i for i, e in enumerate(entries, start=1)}

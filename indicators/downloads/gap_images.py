@@ -53,7 +53,7 @@ def gap_bars_png(years: list[int], gaps: list[float], texts: list[str], axis_lab
     def y_of(value: float) -> float:
         return top + (high - value) / span * (bottom - top)
 
-    _write(draw, (width - 10 if rtl else 10, 8), axis_label, lang, rtl, 13, "ra" if rtl else "la", MUTED)
+    _write(draw, (width - 10 if rtl else 10, 8), axis_label, lang, rtl, 15, "ra" if rtl else "la", MUTED)
     slot = (right - left) / max(len(years), 1)
     zero = y_of(0.0)
     for i, (year, gap, text) in enumerate(zip(years, gaps, texts, strict=True)):
@@ -61,8 +61,8 @@ def gap_bars_png(years: list[int], gaps: list[float], texts: list[str], axis_lab
         y0, y1 = sorted((zero, y_of(gap)))
         draw.rectangle([x0 * SCALE, y0 * SCALE, x1 * SCALE, max(y1, y0 + 1) * SCALE], fill=BAR)
         label_y, anchor = (y_of(gap) - 4, "md") if gap >= 0 else (y_of(gap) + 4, "ma")
-        _write(draw, ((x0 + x1) / 2, label_y), text, lang, rtl, 11, anchor)
-        _write(draw, ((x0 + x1) / 2, bottom + 22), str(year), lang, rtl, 12, "ma", MUTED)
+        _write(draw, ((x0 + x1) / 2, label_y), text, lang, rtl, 13, anchor)
+        _write(draw, ((x0 + x1) / 2, bottom + 24), str(year), lang, rtl, 14, "ma", MUTED)
     draw.line([left * SCALE, zero * SCALE, right * SCALE, zero * SCALE], fill=INK, width=2 * SCALE)
     return _png(image)
 
@@ -80,12 +80,12 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 def dumbbell_png(towns: list[TownDot], reference: float, reference_label: str, legend: tuple[str, str],
                  tick_text, lang: str, rtl: bool, low: float | None = None, high: float | None = None,
-                 width: int = 900) -> bytes:
+                 width: int = 900, axis_label: str = "", show_legend: bool = True) -> bytes:
     """Each town a dot in its group's colour, joined to the reference median (a dashed line). low/high fix
     the value scale, so that the towns split over several slides are drawn on one scale; tick_text formats
     the axis figures."""
     row, label_w, top = 20, 190, 56
-    height = top + row * len(towns) + 40
+    height = top + row * len(towns) + 58
     image = Image.new("RGB", (width * SCALE, height * SCALE), "white")
     draw = ImageDraw.Draw(image)
     values = [t.value for t in towns] + [reference]
@@ -103,9 +103,11 @@ def dumbbell_png(towns: list[TownDot], reference: float, reference_label: str, l
         if low <= tick <= high:
             draw.line([x_of(tick) * SCALE, top * SCALE, x_of(tick) * SCALE, bottom * SCALE], fill=GRID, width=SCALE)
             _write(draw, (x_of(tick), bottom + 6), tick_text(tick), lang, rtl, 11, "ma", MUTED)
+    if axis_label:
+        _write(draw, ((plot_l + plot_r) / 2, bottom + 28), axis_label, lang, rtl, 12, "ma", MUTED)
     # The legend on the reading side, above the plot.
     x = width - 10 if rtl else 10
-    for group, label in enumerate(legend):
+    for group, label in enumerate(legend if show_legend else ()):
         _dot(draw, x - 6 if rtl else x + 6, 14, GROUP_COLOURS[group], group)
         _write(draw, (x - 16 if rtl else x + 16, 14), label, lang, rtl, 12, "rm" if rtl else "lm")
         shift = draw.textlength(label, font=_font(lang if _ARABIC.search(label) else "en", 12),
@@ -131,3 +133,16 @@ def _dot(draw, x: float, y: float, colour: str, group: int, r: float = 5) -> Non
         draw.polygon([(px * SCALE, py * SCALE) for px, py in points], fill=colour)
     else:
         draw.ellipse([(x - r) * SCALE, (y - r) * SCALE, (x + r) * SCALE, (y + r) * SCALE], fill=colour)
+
+
+def side_by_side(pngs: list[bytes], rtl: bool) -> bytes:
+    """Panels in one image, the first on the reading side; panels shorter than the first are top-aligned."""
+    if len(pngs) == 1:
+        return pngs[0]
+    panels = [Image.open(io.BytesIO(p)) for p in pngs]
+    image = Image.new("RGB", (sum(p.width for p in panels), max(p.height for p in panels)), "white")
+    x = 0
+    for panel in reversed(panels) if rtl else panels:
+        image.paste(panel, (x, 0))
+        x += panel.width
+    return _png(image)

@@ -121,10 +121,11 @@ def pptx_bytes(pack: SlidePack) -> bytes:
         _content_slide(deck.slides.add_slide(blank), pack, content, footer)
 
     sources = deck.slides.add_slide(blank)
+    size = 12 if len(pack.sources) <= 8 else 9  # a long list (every edition of a series) still fits the slide
     _text_box(sources, 0.5, 0.3, SLIDE_W - 1.0, 0.9, [(w["sources_heading"], 28, True, "222222")], rtl)
     _text_box(sources, 0.5, 1.4, SLIDE_W - 1.0, 5.2,
-              [(line, 12, False, "222222") for line in pack.sources] + [(w["sources_note"], 12, False, "444444"),
-                                                                        (footer, 12, False, "666666")], rtl)
+              [(line, size, False, "222222") for line in pack.sources] + [(w["sources_note"], size, False, "444444"),
+                                                                          (footer, size, False, "666666")], rtl)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
