@@ -112,11 +112,15 @@ def build_gap_document(*, lang: str, rtl: bool, link: str, date: str, meta: Mapp
     first_gap = gap_text(trend.first_gap, decimals, unit, unit_label, say)
     movement = say(f"population_gaps.movement_word_{trend.movement}") if trend.movement else ""
     since = f"{movement} ({trend.first_year}: {first_gap})" if movement else ""
+    comma = "، " if lang == "ar" else ", "
+    # A median's unit in words beside it (a percentage carries its own sign).
+    median_unit = "" if unit.startswith("percent") else unit_label
     key_figures = (
-        (f"{say('population_gaps.series_arab_median')}, {trend.last_year}", fmt(latest[f"{FIRST}_median"]), "", ""),
-        (f"{say('population_gaps.series_jewish_median')}, {trend.last_year}", fmt(latest[f"{SECOND}_median"]), "",
-         ""),
-        (f"{say('population_gaps.gap_title')}, {trend.last_year}", "", gap, since))
+        (f"{say('population_gaps.series_arab_median')}{comma}{trend.last_year}", fmt(latest[f"{FIRST}_median"]),
+         median_unit, ""),
+        (f"{say('population_gaps.series_jewish_median')}{comma}{trend.last_year}", fmt(latest[f"{SECOND}_median"]),
+         median_unit, ""),
+        (f"{say('population_gaps.gap_title')}{comma}{trend.last_year}", "", gap, since))
     gaps = table["gap"].dropna()
     entries = _source_entries(sources, [*indicator_source_ids, *ranking_source_ids])
     numbers = {e.source_id: i for i, e in enumerate(entries, start=1)}

@@ -60,7 +60,7 @@ def gap_pack(doc: GapDocument) -> SlidePack:
     indicators; sources (added by pptx_bytes)."""
     w, rtl = doc.words, doc.rtl
     indicator_footer = _footer(w, doc.indicator_sources)
-    figures = tuple((name, " · ".join(t for t in (ltr(number, rtl) if number else "", words, detail) if t))
+    figures = tuple((name, " · ".join(t for t in (" ".join(t for t in (ltr(number, rtl), words) if t), detail) if t))
                     for name, number, words, detail in doc.key_figures)
     slides = [SlideContent(w["gap_heading"], (), figures, indicator_footer, image=gap_chart(doc),
                            note=" ".join(doc.sentences[1:]))]
@@ -106,8 +106,8 @@ tr.current td { font-weight: bold; background: #eef4fa; }
 def gap_html(doc: GapDocument) -> str:
     w = doc.words
     figures = "".join(f'<div class="figure"><div class="name">{_e(name)}</div><div class="value">'
-                      f'{_num(number, "") if number else ""}{_e(words)}</div><div class="name">{_e(detail)}</div></div>'
-                      for name, number, words, detail in doc.key_figures)
+                      f'{_num(number, "") if number else ""} {_e(words)}</div>'
+                      f'<div class="name">{_e(detail)}</div></div>' for name, number, words, detail in doc.key_figures)
     towns = "".join(_img(png, w["towns_heading"]) for png in town_charts(doc, TOWNS_PER_IMAGE))
     head, *rows = doc.ranking or ((),)
     ranking = "".join(

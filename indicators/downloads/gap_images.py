@@ -14,6 +14,7 @@ from indicators.downloads.bar_image import _ARABIC, _HEBREW, SCALE, _font
 BAR = "#0072B2"
 GROUP_COLOURS = ("#D55E00", "#0072B2")  # Arab, Jews and others: as on the page (charts.HIGHLIGHT, charts.BASE)
 GRID, INK, MUTED = "#dddddd", "#222222", "#555555"
+NOT_IN_NOTO_ARABIC = frozenset("()%₪")  # Pillow does not fall back between fonts: such text takes DejaVu Sans
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,17 @@ def _direction(text: str, rtl: bool) -> str:
     return "rtl" if rtl and (_ARABIC.search(text) or _HEBREW.search(text)) else "ltr"
 
 
-def _write(draw, xy, text: str, lang: str, rtl: bool, size: int = 12, anchor: str = "la", fill: str = INK,
+def _text_font(text: str, size: int, bold: bool = False):
+    """Noto Sans Arabic for Arabic words; DejaVu Sans (which has Arabic letters too) for figures, Hebrew, Latin
+    and any Arabic text with a bracket, "%" or "₪", which the Noto font lacks."""
+    arabic = _ARABIC.search(text) and not NOT_IN_NOTO_ARABIC & set(text)
+    return _font("ar" if arabic else "en", size, bold)
+
+
+def _write(draw, xy, text: str, rtl: bool, size: int = 12, anchor: str = "la", fill: str = INK,
            bold: bool = False) -> None:
-    """Text at (x, y) in drawing units; figures in DejaVu Sans (Noto Sans Arabic has no "%")."""
-    font = _font(lang if _ARABIC.search(text) else "en", size, bold)
+    """Text at (x, y) in drawing units."""
+    font = _text_font(text, size, bold)
     draw.text((xy[0] * SCALE, xy[1] * SCALE), text, fill=fill, font=font, anchor=anchor,
               direction=_direction(text, rtl))
 
@@ -53,7 +61,7 @@ def gap_bars_png(years: list[int], gaps: list[float], texts: list[str], axis_lab
     def y_of(value: float) -> float:
         return top + (high - value) / span * (bottom - top)
 
-    _write(draw, (width - 10 if rtl else 10, 8), axis_label, lang, rtl, 15, "ra" if rtl else "la", MUTED)
+    _write(draw, (width - 10 if rtl else 10, 8), axis_label, rtl, 15, "ra" if rtl else "la", MUTED)
     slot = (right - left) / max(len(years), 1)
     zero = y_of(0.0)
     for i, (year, gap, text) in enumerate(zip(years, gaps, texts, strict=True)):
@@ -61,8 +69,8 @@ def gap_bars_png(years: list[int], gaps: list[float], texts: list[str], axis_lab
         y0, y1 = sorted((zero, y_of(gap)))
         draw.rectangle([x0 * SCALE, y0 * SCALE, x1 * SCALE, max(y1, y0 + 1) * SCALE], fill=BAR)
         label_y, anchor = (y_of(gap) - 4, "md") if gap >= 0 else (y_of(gap) + 4, "ma")
-        _write(draw, ((x0 + x1) / 2, label_y), text, lang, rtl, 13, anchor)
-        _write(draw, ((x0 + x1) / 2, bottom + 24), str(year), lang, rtl, 14, "ma", MUTED)
+        _write(draw, ((x0 + x1) / 2, label_y), text, rtl, 13, anchor)
+        _write(draw, ((x0 + x1) / 2, bottom + 24), str(year), rtl, 14, "ma", MUTED)
     draw.line([left * SCALE, zero * SCALE, right * SCALE, zero * SCALE], fill=INK, width=2 * SCALE)
     return _png(image)
 
@@ -102,28 +110,35 @@ def dumbbell_png(towns: list[TownDot], reference: float, reference_label: str, l
     for tick in ticks:
         if low <= tick <= high:
             draw.line([x_of(tick) * SCALE, top * SCALE, x_of(tick) * SCALE, bottom * SCALE], fill=GRID, width=SCALE)
-            _write(draw, (x_of(tick), bottom + 6), tick_text(tick), lang, rtl, 11, "ma", MUTED)
+            _write(draw, (x_of(tick), bottom + 6), tick_text(tick), rtl, 11, "ma", MUTED)
     if axis_label:
-        _write(draw, ((plot_l + plot_r) / 2, bottom + 28), axis_label, lang, rtl, 12, "ma", MUTED)
+        _write(draw, ((plot_l + plot_r) / 2, bottom + 28), axis_label, rtl, 12, "ma", MUTED)
     # The legend on the reading side, above the plot.
     x = width - 10 if rtl else 10
     for group, label in enumerate(legend if show_legend else ()):
         _dot(draw, x - 6 if rtl else x + 6, 14, GROUP_COLOURS[group], group)
-        _write(draw, (x - 16 if rtl else x + 16, 14), label, lang, rtl, 12, "rm" if rtl else "lm")
-        shift = draw.textlength(label, font=_font(lang if _ARABIC.search(label) else "en", 12),
-                                direction=_direction(label, rtl)) / SCALE + 40
+        _write(draw, (x - 16 if rtl else x + 16, 14), label, rtl, 12, "rm" if rtl else "lm")
+        shift = _width(draw, label, rtl, 12) + 40
         x = x - shift if rtl else x + shift
     ref_x = x_of(reference)
     for y in range(top, bottom, 8):  # dashed
         draw.line([ref_x * SCALE, y * SCALE, ref_x * SCALE, min(y + 4, bottom) * SCALE], fill=INK, width=SCALE)
-    _write(draw, (ref_x, top - 8), reference_label, lang, rtl, 11, "md")
+    # The median's label centred over its line, but moved in where it would run off the image.
+    half = _width(draw, reference_label, rtl, 11) / 2
+    label_x = min(max(ref_x, half + 4), width - half - 4)
+    _write(draw, (label_x, top - 8), reference_label, rtl, 11, "md")
     for i, town in enumerate(towns):
         y = top + row * i + row / 2
         draw.line([x_of(town.value) * SCALE, y * SCALE, ref_x * SCALE, y * SCALE], fill="#bbbbbb", width=2 * SCALE)
         _dot(draw, x_of(town.value), y, GROUP_COLOURS[town.group], town.group)
         label_x, anchor = (width - 10, "rm") if rtl else (10, "lm")
-        _write(draw, (label_x, y), town.label, lang, rtl, 11, anchor)
+        _write(draw, (label_x, y), town.label, rtl, 11, anchor)
     return _png(image)
+
+
+def _width(draw, text: str, rtl: bool, size: int) -> float:
+    """Width of the text in drawing units."""
+    return draw.textlength(text, font=_text_font(text, size), direction=_direction(text, rtl)) / SCALE
 
 
 def _dot(draw, x: float, y: float, colour: str, group: int, r: float = 5) -> None:
