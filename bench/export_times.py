@@ -1,6 +1,7 @@
 """Bench rows for the take-away files: a PDF town profile and a slide pack (first in the process, then
-warm), and whether making one slows another visitor's page (a page's script run while PDFs are written
-in the file worker process, as the app's download buttons do)."""
+warm), the population-gap view's PDF and slide pack (warm), and whether making one slows another visitor's
+page (a page's script run while PDFs are written in the file worker process, as the app's download buttons
+do)."""
 from __future__ import annotations
 
 import statistics
@@ -42,6 +43,18 @@ def _page_runs(busy: threading.Event | None = None, runs: int = 5) -> list[float
     return samples
 
 
+def gap_rows(published: dict) -> list[tuple[str, str, str]]:
+    """The gap view's files, from its document (assembled from the page's cached tables before the click)."""
+    from indicators.downloads.gap_files import gap_pdf, gap_pptx
+    from tests.unit.test_downloads_gaps import document as gap_document
+
+    doc = gap_document(published, "he")
+    pdf, slides = _timed(lambda: gap_pdf(doc)), _timed(lambda: gap_pptx(doc))
+    return [(f"PDF of the population-gap view, warm (median of {RUNS})", f"{statistics.median(pdf[1:]):.2f} s",
+             "target < 5 s"),
+            (f"gap slide pack, warm (median of {RUNS})", f"{statistics.median(slides[1:]):.2f} s", "target < 5 s")]
+
+
 def export_rows() -> list[tuple[str, str, str]]:
     published = {n: pd.read_parquet(PUBLISHED_DIR / f"{n}.parquet")
                  for n in ("authorities", "indicators", "observations", "sources", "boundaries")}
@@ -53,6 +66,7 @@ def export_rows() -> list[tuple[str, str, str]]:
             (f"PDF town profile, warm (median of {RUNS})", f"{statistics.median(pdf[1:]):.2f} s", "target < 5 s"),
             ("slide pack, first in process", f"{slides[0]:.2f} s", "imports"),
             (f"slide pack, warm (median of {RUNS})", f"{statistics.median(slides[1:]):.2f} s", "target < 5 s")]
+    rows += gap_rows(published)
     quiet = _page_runs()
     done = threading.Event()
 

@@ -4,10 +4,11 @@ ranked by the size of its gap. Whose development is it, and who is it for?"""
 import streamlit as st
 
 from indicators import group_gaps
+from indicators.downloads.gap_document import gap_table_export
 from indicators.exports import tidy_table
 from indicators.formatting import format_number, format_value
 from indicators.prices import CURRENT, is_shekels
-from ui import components, data_access, downloads, layout, prices
+from ui import components, data_access, downloads, gap_exports, layout, prices
 from ui import gap_view as view
 from ui.i18n import text_direction, translate
 from ui.state import url_selectbox
@@ -74,6 +75,7 @@ def headline() -> None:
 
 st.header(t("headline_heading", indicator=name))
 headline()
+gap_exports.gap_downloads(indicator_id, scope, basis, lang, downloads.view_link())
 
 st.header(t("series_heading"))
 labels = {f"{FIRST}_median": t("series_arab_median"), f"{SECOND}_median": t("series_jewish_median")}
@@ -99,15 +101,21 @@ values = data_access.indicator_values(indicator_id)
 towns = group_gaps.town_distances(values, trend.last_year, groups)
 # One year, one price level: the towns are compared in that year's own (current) shekels.
 towns_label = f"{name} ({prices.axis_unit(lang, meta['unit'], meta[f'unit_{lang}'], CURRENT)})"
-st.plotly_chart(view.dumbbell_figure(towns, indicator_id, names, group_labels, t("reference_median"), towns_label),
-                width="stretch", config={"displaylogo": False}, key="gaps_towns")
+towns_figure = view.dumbbell_figure(towns, indicator_id, names, group_labels, t("reference_median"), towns_label)
+st.plotly_chart(towns_figure, width="stretch", config={"displaylogo": False}, key="gaps_towns")
+downloads.chart_downloads(towns_figure, lang, "gaps_towns_image", f"kmm-gaps-{indicator_id}-{scope}-{trend.last_year}",
+                          source_ids, title=f"{name}: {t('towns_heading', year=trend.last_year)}")
 st.caption(t("towns_caption"))
 if shekels:
     st.caption(prices.single_year_note(lang, trend.last_year))
 
 with st.expander(translate(lang, "common.data_table")):
-    shown = table.reset_index().rename(columns={"index": "year"})
+    shown = gap_table_export(table, indicator_id, name, unit)
     st.dataframe(shown, hide_index=True)
+    # The medians and the gap as the charts show them (in their price basis), with the sources and the link.
+    downloads.table_downloads(shown, f"kmm-gaps-{indicator_id}-{scope}-by-year", lang, key="gaps_table_csv",
+                              title=f"{name}: {translate(lang, 'downloads.gap_table_title')}", source_ids=source_ids,
+                              unit=unit, decimals=view.gap_table_decimals(shown, int(meta["decimals"])))
 rows = prices.shown(values, meta["unit"], basis)  # every year: in the charts' price basis
 rows = rows[rows["authority_id"].isin(set(groups[FIRST]) | set(groups[SECOND]))]
 export = prices.table_with_basis(tidy_table(rows.reset_index(drop=True), names, meta, sources, lang), lang,
@@ -137,3 +145,8 @@ if not ranked.empty:
             "movement": st.column_config.TextColumn(t("col_movement")),
             "behind": st.column_config.TextColumn(t("col_behind")),
         })
+    ranking_export = ranked.assign(indicator=ranked["indicator_id"].map(indicator_names))
+    downloads.table_downloads(ranking_export, f"kmm-gaps-ranking-{scope}", lang, key="gaps_ranking_csv",
+                              title=f"{t('title')} — {t('ranking_heading')} ({t(f'scope_{scope}')})",
+                              source_ids=view.area_sources(scope), unit="",
+                              decimals={c: 2 for c in ("gap_sd", "first_gap_sd", "gap_sd_change")})

@@ -102,3 +102,18 @@ def dumbbell_figure(table: pd.DataFrame, indicator_id: str, names: dict[str, str
     fig.update_xaxes(title_text=value_label)
     fig.update_yaxes(categoryorder="array", categoryarray=towns["name"].tolist(), type="category")
     return _layout(fig, None, height=max(300, 24 * len(towns) + 120))
+
+
+def gap_table_decimals(table: pd.DataFrame, decimals: int) -> dict[str, int]:
+    """Cell formats of the gap table's download: figures with the indicator's decimals, the unit-free sizes with
+    more (a ratio of 0.62 or a gap of 0.85 standard deviations)."""
+    figures = {c: decimals for c in table.columns if c.endswith(("_median", "_weighted")) or c == "gap"}
+    return figures | {c: 2 for c in ("ratio", "gap_sd") if c in table.columns}
+
+
+@st.cache_data(show_spinner=False)
+def area_sources(scope: str) -> list[str]:
+    """The sources of every figure of the area's authorities (behind the ranking of all indicators)."""
+    observations = data_access.observations()
+    return sorted(observations.loc[observations["authority_id"].isin(set(area_ids(scope))), "source_id"]
+                  .dropna().unique())

@@ -20,6 +20,10 @@ class SlideContent:
     groups: tuple[BarGroup, ...]
     key_figures: tuple[tuple[str, str], ...]  # (figure name, its line of numbers)
     footer: str
+    image: bytes | None = None  # a chart drawn elsewhere (PNG), in place of the bar groups
+    table: tuple[tuple[str, ...], ...] = ()  # a header row, then rows; drawn in place of a chart
+    note: str = ""  # one line under the title saying how to read the slide
+    bold_rows: frozenset[int] = frozenset()  # table rows to pick out (e.g. the indicator of the view)
 
 
 @dataclass(frozen=True)
@@ -114,37 +118,75 @@ def pptx_bytes(pack: SlidePack) -> bytes:
         (footer, 12, False, "666666")], rtl)
 
     for content in pack.slides:
-        slide = deck.slides.add_slide(blank)
-        _text_box(slide, 0.5, 0.3, SLIDE_W - 1.0, 0.9, [(f"{pack.title} — {content.title}", 28, True, "222222")],
-                  rtl)
-        text_left, chart_left = (SLIDE_W - 0.5 - 5.0, 0.5) if rtl else (0.5, 6.0)
-        figures = [(w["key_figures"], 16, True, "0072B2")]
-        for name, line in content.key_figures:
-            figures += [(name, 14, True, "222222"), (line, 13, False, "444444")]
-        _text_box(slide, text_left, 1.4, 5.0, 5.0, figures, rtl)
-        if content.groups:
-            image = bar_groups_png(list(content.groups), pack.lang, rtl)
-            _picture(slide, image, chart_left, 1.4, 6.8, 5.2)
-        _text_box(slide, 0.5, SLIDE_H - 0.8, SLIDE_W - 1.0, 0.6,
-                  [(content.footer, 10, False, "666666"), (footer, 10, False, "666666")], rtl)
+        _content_slide(deck.slides.add_slide(blank), pack, content, footer)
 
     sources = deck.slides.add_slide(blank)
+    size = 12 if len(pack.sources) <= 8 else 9  # a long list (every edition of a series) still fits the slide
     _text_box(sources, 0.5, 0.3, SLIDE_W - 1.0, 0.9, [(w["sources_heading"], 28, True, "222222")], rtl)
     _text_box(sources, 0.5, 1.4, SLIDE_W - 1.0, 5.2,
-              [(line, 12, False, "222222") for line in pack.sources] + [(w["sources_note"], 12, False, "444444"),
-                                                                        (footer, 12, False, "666666")], rtl)
+              [(line, size, False, "222222") for line in pack.sources] + [(w["sources_note"], size, False, "444444"),
+                                                                          (footer, size, False, "666666")], rtl)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
 
 
-def _picture(slide, png: bytes, left: float, top: float, max_w: float, max_h: float) -> None:
-    """The image as large as fits the box, its proportions kept."""
+def _content_slide(slide, pack: SlidePack, content: SlideContent, footer: str) -> None:
+    """Title, then key figures beside the chart (on the reading side), or a chart or table across the slide."""
+    w, rtl = pack.words, pack.rtl
+    _text_box(slide, 0.5, 0.3, SLIDE_W - 1.0, 0.9, [(f"{pack.title} — {content.title}", 28, True, "222222")], rtl)
+    top = 1.4
+    if content.note:
+        _text_box(slide, 0.5, 1.05, SLIDE_W - 1.0, 0.5, [(content.note, 12, False, "555555")], rtl)
+        top = 1.6
+    chart_left, chart_w = 0.5, SLIDE_W - 1.0
+    if content.key_figures:
+        text_left, chart_left, chart_w = (SLIDE_W - 0.5 - 5.0, 0.5, 6.8) if rtl else (0.5, 6.0, 6.8)
+        figures = [(w["key_figures"], 16, True, "0072B2")]
+        for name, line in content.key_figures:
+            figures += [(name, 14, True, "222222"), (line, 13, False, "444444")]
+        _text_box(slide, text_left, top, 5.0, 5.0, figures, rtl)
+    image = content.image
+    if image is None and content.groups:
+        image = bar_groups_png(list(content.groups), pack.lang, rtl)
+    if image is not None:
+        _picture(slide, image, chart_left, top, chart_w, SLIDE_H - top - 0.9, centre=not content.key_figures)
+    if content.table:
+        _table(slide, content.table, rtl, 0.5, top, SLIDE_W - 1.0, content.bold_rows)
+    _text_box(slide, 0.5, SLIDE_H - 0.8, SLIDE_W - 1.0, 0.6,
+              [(content.footer, 10, False, "666666"), (footer, 10, False, "666666")], rtl)
+
+
+def _table(slide, rows: tuple[tuple[str, ...], ...], rtl: bool, left: float, top: float, width: float,
+           bold_rows: frozenset[int]) -> None:
+    """A plain table; in Hebrew and Arabic its columns run from the right (a:tblPr rtl="1")."""
+    from pptx.util import Inches, Pt
+
+    shape = slide.shapes.add_table(len(rows), len(rows[0]), Inches(left), Inches(top), Inches(width),
+                                   Inches(0.34 * len(rows)))
+    table = shape.table
+    if rtl:
+        table._tbl.tblPr.set("rtl", "1")
+    first = width * 0.34  # the indicator's name takes a third; the figures share the rest
+    table.columns[0].width = Inches(first)
+    for i in range(1, len(rows[0])):
+        table.columns[i].width = Inches((width - first) / (len(rows[0]) - 1))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            frame = table.cell(r, c).text_frame
+            _paragraph(frame.paragraphs[0], text, rtl, 12, bold=r == 0 or r in bold_rows)
+            frame.paragraphs[0].space_before = Pt(0)
+
+
+def _picture(slide, png: bytes, left: float, top: float, max_w: float, max_h: float, centre: bool = False) -> None:
+    """The image as large as fits the box, its proportions kept (centred across the box when asked)."""
     from PIL import Image
     from pptx.util import Inches
 
     width, height = Image.open(io.BytesIO(png)).size
     scale = min(max_w / width, max_h / height)
+    if centre:
+        left += (max_w - width * scale) / 2
     slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(width * scale), Inches(height * scale))
 
 

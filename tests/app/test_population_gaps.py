@@ -53,3 +53,21 @@ def test_a_shekel_gap_over_the_years_is_in_2022_prices_until_switched(open_app):
     at.radio(key="w_prices").set_value("current").run()
     assert not at.exception, [e.value for e in at.exception]
     assert "in current prices, as published" in "\n".join(c.value for c in at.caption)
+
+
+def test_the_gap_view_offers_every_take_away_file_in_the_chosen_language(open_app):
+    """CSV and Excel of the towns' figures, of the gap year by year and of the ranking; PNG and SVG of each of the
+    three charts (drawn on request); a PDF and a slide pack of the view."""
+    at = open_app(PAGE, lang="he", indicator="own_income_share_pct", scope="negev")
+    assert not at.exception, [e.value for e in at.exception]
+    buttons = {b.key: b for b in at.get("download_button")}
+    tables = {"gaps_csv", "gaps_table_csv", "gaps_ranking_csv"}
+    from indicators.downloads.town_profile_pdf import pdf_engine_available
+
+    files = {"gaps_pdf", "gaps_pptx"} if pdf_engine_available() else {"gaps_pptx"}
+    assert tables | {f"{k}_xlsx" for k in tables} | files <= set(buttons)
+    assert buttons["gaps_pptx"].proto.label == "מצגת (\u200e.pptx)"
+    if "gaps_pdf" in files:
+        assert buttons["gaps_pdf"].proto.label == "קובץ PDF של התצוגה"  # written only when clicked (deferred)
+    images = {b.key for b in at.button}
+    assert {f"gaps_{c}_image_prepare" for c in ("series", "gap", "towns")} <= images
