@@ -158,6 +158,14 @@ def distance_caption(card, meta) -> None:
         st.caption("  \n".join(distance_line(d, meta) for d in distances))
 
 
+def provenance_note(card) -> None:
+    """Where the card's figure comes from, in the reader's language; the label carries the transcription mark."""
+    note = data.provenance_notes(town, lang).get(card.indicator_id)
+    if note is not None:
+        with st.popover(note.label, icon=":material/edit_note:" if note.transcribed else ":material/source:"):
+            st.markdown("  \n".join(note.lines))
+
+
 def render_card(card, meta, sparkline) -> None:
     with st.container(border=True):
         label = meta[f"name_{lang}"]
@@ -174,6 +182,7 @@ def render_card(card, meta, sparkline) -> None:
         st.markdown(change if change else f":gray[{t('single_year')}]")
         st.caption("  \n".join(card_lines(card, meta)))
         distance_caption(card, meta)
+        provenance_note(card)
         if sparkline is not None:
             st.image(sparkline, width="stretch", alt=t("sparkline_alt", indicator=label, town=town_name,
                                                         first=card.trend[0][0], last=card.trend[-1][0]))
