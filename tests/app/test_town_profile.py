@@ -217,3 +217,13 @@ def test_transcription_mark_on_a_2022_figure(open_app):
     assert "✱ Not a CBS original file: the 2022 edition as transcribed by a third party" in text
     assert "Read from CBS's own file." in text  # and the originals say so
     assert "The figure describes 2022" in text
+
+
+def test_transcription_mark_is_on_the_card_itself_in_hebrew(open_app):
+    """The ✱ is in the popover's label, seen without opening it; CBS originals carry none."""
+    at = open_app(PAGE, lang="he", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert "מקור ✱ תעתיק של מהדורת 2022" in labels
+    assert "מקור" in labels  # a figure read from a CBS original file
+    assert not any("transcri" in label or "Source" in label for label in labels)
