@@ -1,5 +1,7 @@
 """Town profile: one authority's place, its headline figures per dimension against the Negev, its peer
 group and Israel, a trend chart, the justice lens, and every figure to download."""
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -163,7 +165,9 @@ def provenance_note(card) -> None:
     note = data.provenance_notes(town, lang).get(card.indicator_id)
     if note is not None:
         with st.popover(note.label, icon=":material/edit_note:" if note.transcribed else ":material/source:"):
-            st.markdown("  \n".join(note.lines))
+            # The popover opens outside the page's right-to-left area: give its text the language's direction.
+            lines = "<br>".join(html.escape(line, quote=False) for line in note.lines)
+            st.markdown(f'<div dir="{text_direction(lang)}" lang="{lang}">{lines}</div>', unsafe_allow_html=True)
 
 
 def render_card(card, meta, sparkline) -> None:
