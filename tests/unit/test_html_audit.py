@@ -13,6 +13,7 @@ REVIEWED = {
     ("pages/data_methods.py", "database_section"): "docs/schema.md, generated from the build, in the repo",
     ("ui/embed.py", "render"): "the link back (the visitor's query string) and its label are html.escape()d",
     ("ui/partnership_map.py", "legend"): "items: fixed SECTOR_STYLE colours and html.escape()d labels",
+    ("pages/town_profile.py", "provenance_note"): "lines html.escape()d; dir and lang from the validated language",
 }
 
 
