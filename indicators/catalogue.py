@@ -38,7 +38,7 @@ def indicator_catalogue(indicators: pd.DataFrame, observations: pd.DataFrame, so
         "mapping_file": field.map(lambda f: mappings.get(f, (None,))[0]).to_numpy(),
         "mapped_editions": field.map(lambda f: format_years(mappings.get(f, (None, ()))[1])).to_numpy(),
         "source": indicators["source_id"].to_numpy(),
-        "source_publisher": indicators["source_id"].map(series_publishers(sources)).to_numpy(),
+        "source_publisher": indicators["source_id"].map(series_publishers(sources, lang)).to_numpy(),
         "editions": summary["editions"].to_numpy(),
         "first_year": summary["first_year"].astype("Int64").to_numpy(),
         "last_year": summary["last_year"].astype("Int64").to_numpy(),
@@ -46,7 +46,7 @@ def indicator_catalogue(indicators: pd.DataFrame, observations: pd.DataFrame, so
         "year_list": summary["year_list"].fillna("").to_numpy(),
         "authorities": summary["authorities"].fillna(0).astype(int).to_numpy(),
         "negev_authorities": summary["negev_authorities"].fillna(0).astype(int).to_numpy(),
-        "licence": indicators["source_id"].map(series_licences(sources)).to_numpy(),
+        "licence": indicators["source_id"].map(series_licences(sources, lang)).to_numpy(),
     })
     return catalogue
 

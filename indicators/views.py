@@ -41,6 +41,11 @@ def gaps(con) -> pd.DataFrame:
     return _query(con, "gaps")
 
 
+def authority_provenance(con, authority_id: str) -> pd.DataFrame:
+    """One authority's figures with their source, edition, CBS sheet and header (the id bound as a parameter)."""
+    return con.cursor().execute(_sql("authority_provenance"), [authority_id]).df()
+
+
 def latest_values(con) -> pd.DataFrame:
     """Each authority's most recent figure per indicator, with the one before it (previous_year/value)."""
     return _query(con, "latest_values")

@@ -108,6 +108,26 @@ def method_text(row) -> str:
              editions=row.mapped_editions)
 
 
+def plain_method(row) -> str:
+    """The computation in the reader's words: no field names, files or repository paths (those are in the
+    part for analysts)."""
+    params = row.method_params
+    if row.method_form == "per_resident":
+        return t("plain_per_resident", per=t(f"method_per_{params['per']}"))
+    if row.method_form in ("percent_of", "land_share", "sql"):
+        return t(f"plain_{row.method_form}")
+    return t("plain_field", editions=row.mapped_editions or row.editions)
+
+
+def analysts_part(row) -> None:
+    """Identifiers, the fields read, mapping files and the SQL: collapsed, for analysts."""
+    with st.popover(t("analysts_label"), icon=":material/code:"):
+        st.markdown(f"**{t('col_id')}:** `{row.indicator_id}` · **{t('col_source')}:** `{row.source}`")
+        st.markdown(f"**{t('d_inputs')}:** {code(row.method_inputs)}\n\n**{t('d_method')}:** {method_text(row)}")
+        if row.method_form != "field":
+            st.code(cached.query(row.method_form, row.method_params.get("file")), language="sql")
+
+
 def indicator_details(row) -> None:
     with st.expander(f"{row.name} · {row.unit}"):
         lines = [
@@ -119,21 +139,18 @@ def indicator_details(row) -> None:
                                         else translate(lang, "common.no_data")),
             f"**{t('d_authorities')}:** " + t("authorities_value", all=row.authorities, negev=row.negev_authorities),
         ]
-        lines.insert(0, f"**{t('col_id')}:** `{row.indicator_id}`")
         if isinstance(row.notes, str) and row.notes:
-            lines.insert(2, f"**{t('d_notes')}:** {row.notes}")
+            lines.insert(1, f"**{t('d_notes')}:** {row.notes}")
         st.markdown("\n\n".join(lines))
-        # Publisher and licence are English text from the register: isolated left-to-right so that their
-        # punctuation does not jump to the other end in Hebrew and Arabic.
+        # Publisher and licence in the reader's language (data/sources.yml `display:`); bidi isolation keeps
+        # a Latin name inside them (a GitHub repository) from moving the punctuation around.
         st.markdown(
-            f"<p><strong>{html.escape(t('col_source'))}:</strong> <span dir=\"ltr\" lang=\"en\"><code>"
-            f"{html.escape(row.source)}</code> — {html.escape(str(row.source_publisher))}</span>; "
+            f"<p><strong>{html.escape(t('col_source'))}:</strong> <bdi>{html.escape(str(row.source_publisher))}</bdi>; "
             f"{html.escape(translate(lang, 'common.editions'))} {html.escape(str(row.editions))}</p>"
-            f"<p><strong>{html.escape(t('d_licence'))}:</strong> <span dir=\"ltr\" lang=\"en\">"
-            f"{html.escape(str(row.licence))}</span></p>", unsafe_allow_html=True)
-        st.markdown(f"**{t('d_inputs')}:** {code(row.method_inputs)}\n\n**{t('d_method')}:** {method_text(row)}")
-        if row.method_form != "field":
-            st.code(cached.query(row.method_form, row.method_params.get("file")), language="sql")
+            f"<p><strong>{html.escape(t('d_licence'))}:</strong> <bdi>{html.escape(str(row.licence))}</bdi></p>",
+            unsafe_allow_html=True)
+        st.markdown(f"**{t('d_plain_method')}:** {plain_method(row)}")
+        analysts_part(row)
         if EXPLORER and row.years:
             st.page_link(EXPLORER, label=t("explore_link"), icon=":material/query_stats:",
                          query_params={"lang": lang, "indicator": row.indicator_id})
@@ -161,7 +178,7 @@ def indicators_section() -> None:
 
 def sources_section() -> None:
     st.markdown(t("src_intro"))
-    register = cached.sources_register()
+    register = cached.sources_register(lang)
     columns = {"edition": t("col_edition"), "title": t("col_title"), "publisher": t("col_publisher"),
                "url": t("col_url"), "obtained": t("col_obtained"), "sha256_short": t("col_sha256"),
                "licence": t("col_licence"), "source_id": t("col_id")}

@@ -77,7 +77,8 @@ shown_ids = explorer.filter_authorities(authorities, scope, kinds or explorer.KI
 unit_label = meta[f"unit_{lang}"]
 decimals = int(meta["decimals"])
 direction = {read_model.HIGHER_IS_BETTER: "higher", read_model.LOWER_IS_BETTER: "lower"}.get(meta["direction"], "none")
-publishers = distinct_publishers(sources.loc[sources["series"] == meta["source_id"], "publisher"])
+publishers = distinct_publishers(sources.loc[sources["series"] == meta["source_id"],
+                                             components.publisher_column(sources, lang)])
 with st.container(border=True):
     st.markdown(f"**{meta[f'name_{lang}']}** · {t('dimension_' + meta['dimension'])}")
     st.markdown(str(meta[f"description_{lang}"]))

@@ -38,7 +38,7 @@ if known:
         t("col_flow"): [t(f"flow_{f.label_key}") for f in known],
         t("col_amount"): [ils(f.amount) for f in known],
         t("col_year"): [str(f.year) for f in known],
-        t("col_source"): ["; ".join(f"{sources.loc[s, 'publisher']} — {sources.loc[s, 'edition']}"
+        t("col_source"): ["; ".join(f"{sources.loc[s, f'publisher_{lang}']} — {sources.loc[s, 'edition']}"
                                     for s in f.source_ids) for f in known],
         t("col_computed"): [t("computed_as", indicators=f.formula) for f in known],
     }), hide_index=True, width="stretch")

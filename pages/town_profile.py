@@ -1,5 +1,7 @@
 """Town profile: one authority's place, its headline figures per dimension against the Negev, its peer
 group and Israel, a trend chart, the justice lens, and every figure to download."""
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -158,6 +160,16 @@ def distance_caption(card, meta) -> None:
         st.caption("  \n".join(distance_line(d, meta) for d in distances))
 
 
+def provenance_note(card) -> None:
+    """Where the card's figure comes from, in the reader's language; the label carries the transcription mark."""
+    note = data.provenance_notes(town, lang).get(card.indicator_id)
+    if note is not None:
+        with st.popover(note.label, icon=":material/edit_note:" if note.transcribed else ":material/source:"):
+            # The popover opens outside the page's right-to-left area: give its text the language's direction.
+            lines = "<br>".join(html.escape(line, quote=False) for line in note.lines)
+            st.markdown(f'<div dir="{text_direction(lang)}" lang="{lang}">{lines}</div>', unsafe_allow_html=True)
+
+
 def render_card(card, meta, sparkline) -> None:
     with st.container(border=True):
         label = meta[f"name_{lang}"]
@@ -174,6 +186,7 @@ def render_card(card, meta, sparkline) -> None:
         st.markdown(change if change else f":gray[{t('single_year')}]")
         st.caption("  \n".join(card_lines(card, meta)))
         distance_caption(card, meta)
+        provenance_note(card)
         if sparkline is not None:
             st.image(sparkline, width="stretch", alt=t("sparkline_alt", indicator=label, town=town_name,
                                                         first=card.trend[0][0], last=card.trend[-1][0]))

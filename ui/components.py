@@ -31,5 +31,10 @@ def source_line(sources: pd.DataFrame, source_ids, lang: str) -> None:
     if used.empty:
         return
     editions = ", ".join(str(e) for e in sorted(used["edition"].unique()))
-    st.caption(f"{translate(lang, 'common.source_label')}: {distinct_publishers(used['publisher'])} — "
+    st.caption(f"{translate(lang, 'common.source_label')}: {distinct_publishers(used[publisher_column(used, lang)])} — "
                f"{translate(lang, 'common.editions')} {editions}")
+
+
+def publisher_column(sources: pd.DataFrame, lang: str) -> str:
+    """The publisher in the reader's language (sources.publisher_<lang>); the register's text if absent."""
+    return f"publisher_{lang}" if f"publisher_{lang}" in sources.columns else "publisher"

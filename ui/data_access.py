@@ -65,6 +65,11 @@ def authority_gaps(authority_id: str) -> pd.DataFrame:
     return _rows(gaps(), "authority_id", authority_id)
 
 
+def authority_provenance(authority_id: str) -> pd.DataFrame:
+    """One authority's figures with where each was read (source, edition, CBS sheet and header)."""
+    return views.authority_provenance(connection(), authority_id)
+
+
 @st.cache_resource(show_spinner=False)
 def latest_values() -> pd.DataFrame:
     """Each authority's latest and previous figure per indicator (shared read-only, like observations)."""

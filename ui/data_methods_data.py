@@ -26,8 +26,8 @@ def negev_coverage() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def sources_register() -> pd.DataFrame:
-    return register_view(data_access.table("sources"))
+def sources_register(lang: str) -> pd.DataFrame:
+    return register_view(data_access.table("sources"), lang)
 
 
 @st.cache_data(show_spinner=False)

@@ -33,7 +33,8 @@ def source_text(source_ids: Sequence[str], lang: str) -> str:
     if used.empty:
         return ""
     editions = ", ".join(str(e) for e in sorted(used["edition"].unique()))
-    return f"{distinct_publishers(used['publisher'])} — {translate(lang, 'common.editions')} {editions}"
+    column = f"publisher_{lang}" if f"publisher_{lang}" in used.columns else "publisher"  # the reader's language
+    return f"{distinct_publishers(used[column])} — {translate(lang, 'common.editions')} {editions}"
 
 
 def years_text(table: pd.DataFrame) -> str:

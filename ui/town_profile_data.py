@@ -7,10 +7,11 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from indicators import median_distance, profile, read_model
+from indicators import median_distance, profile, provenance, read_model
 from indicators.exports import authorities_table
 from indicators.formatting import format_value
 from ui import charts, data_access, maps, prices
+from ui.i18n import load_catalogue
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,6 +43,16 @@ def cards(authority_id: str) -> dict[str, profile.Card]:
                               data_access.table("indicators"), authority_id,
                               data_access.negev_ids(), peers(authority_id), all_ids,
                               rank_ids=rank_group(authority_id), gaps=data_access.authority_gaps(authority_id))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def provenance_notes(authority_id: str, lang: str) -> dict[str, provenance.Provenance]:
+    """Per card with a figure: where that figure comes from, in the reader's language."""
+    words = {k: load_catalogue(lang).get(f"provenance.{k}") or load_catalogue("en")[f"provenance.{k}"]
+             for k in provenance.TEMPLATE_KEYS}
+    years = {i: card.year for i, card in cards(authority_id).items()}
+    return provenance.town_provenance(data_access.authority_provenance(authority_id), data_access.table("sources"),
+                                      years, lang, words)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -20,6 +20,7 @@ from indicators.build.boundaries import build_boundaries
 from indicators.build.extractors import extract_sources
 from indicators.build.layout_errors import LayoutError
 from indicators.build.mapping_files import MappingError
+from indicators.build.observation_provenance import attach_sheet_and_header
 from indicators.build.population_groups import population_groups
 from indicators.build.price_index import build_price_index
 from indicators.build.source_register import load_sources, verify_checksums
@@ -60,11 +61,11 @@ def indicators_table(registry: tuple[Indicator, ...]) -> pd.DataFrame:
     return frame
 
 
-def extract_all() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every registered extractor's figures and gaps, in one long table each (the columns each one read,
-    with their CBS header text, are in extract_sources().columns_read)."""
+def extract_all() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Every registered extractor's figures and gaps, in one long table each, and the columns each one read
+    (with their CBS sheet and header text)."""
     extracted = extract_sources()
-    return extracted.values, extracted.gaps
+    return extracted.values, extracted.gaps, extracted.columns_read
 
 
 def drop_unlisted_authorities(values, gaps, authorities, log):
@@ -89,11 +90,11 @@ def build_tables(log=print) -> dict[str, pd.DataFrame]:
     verify_checksums(sources)
     registry = load_registry()
     authorities = build_authorities()
-    values, gaps = extract_all()
+    values, gaps, columns_read = extract_all()
     values, gaps = drop_unlisted_authorities(values, gaps, authorities, log)
     log(f"extracted {len(values):,} figures and {len(gaps):,} gaps in {time.perf_counter() - started:.1f}s")
     computed = compute_all(values, registry)
-    observations = computed.observations
+    observations = attach_sheet_and_header(computed.observations, columns_read, registry)
     quality_checks.check_ranges(observations, registry)
     boundaries = build_boundaries(authorities)
     authorities = authorities.merge(population_groups(values, gaps), on="authority_id", how="left")

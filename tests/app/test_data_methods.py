@@ -167,3 +167,17 @@ def test_methods_explain_constant_prices_with_the_published_factors(open_app):
     factors = next(f.value for f in at.dataframe if "Factor to 2022 prices" in f.value.columns).set_index("Year")
     assert factors.loc["2013", "Factor to 2022 prices"] == pytest.approx(1.06610, abs=1e-5)
     assert factors.loc["2022", "Index (2022 = 100)"] == 100.0
+
+
+def test_hebrew_register_and_details_name_sources_in_hebrew(open_app):
+    at = open_app(PAGE, lang="he")
+    assert not at.exception, [e.value for e in at.exception]
+    details = "\n".join(m.value for m in at.markdown)
+    assert "הלשכה המרכזית לסטטיסטיקה" in details and "Central Bureau" not in details
+    assert "נקרא מאותה עמודה בכל מהדורה" in details  # the computation in words
+    at = open_app(PAGE, lang="he", section="sources")
+    register = at.dataframe[0].value
+    assert register["publisher"].str.contains("הלשכה המרכזית לסטטיסטיקה").all() or \
+        register["publisher"].str.contains("הלשכה|משרד הפנים|הבנק העולמי").all()
+    assert not register["publisher"].str.contains("Central Bureau|Ministry|World Bank").any()
+    assert not register["licence"].str.contains("public-sector information").any()

@@ -189,3 +189,41 @@ def test_the_wage_trend_is_in_2022_prices_until_switched_to_current(open_app):
     spec = _trend_spec(at)
     assert spec["layout"]["yaxis"]["title"]["text"].endswith("(₪ per month, current prices)")
     assert _line(spec, "Rahat")[2013] == pytest.approx(wages.loc[2013, "value"])
+
+
+def _popover_texts(at) -> str:
+    return clean("\n".join(m.value for m in at.markdown))
+
+
+def test_hebrew_source_line_and_provenance_have_no_english_publisher(open_app):
+    at = open_app(PAGE, lang="he", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    source_lines = [c.value for c in at.caption if c.value.startswith("מקור:")]
+    assert source_lines, [c.value for c in at.caption][-5:]
+    for line in source_lines:
+        assert "הלשכה המרכזית לסטטיסטיקה" in line
+        assert "Central Bureau" not in line and "CBS" not in line
+    text = _popover_texts(at)
+    assert "הלשכה המרכזית לסטטיסטיקה" in text and "Central Bureau" not in text
+
+
+def test_transcription_mark_on_a_2022_figure(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    rahat = OBSERVATIONS[OBSERVATIONS["authority_id"] == "la-1161"]
+    latest_years = rahat.sort_values("year").groupby("indicator_id").tail(1)
+    assert (latest_years["source_id"] == "cbs_la_2022_transcribed").any()  # some card shows a 2022 figure
+    text = _popover_texts(at)
+    assert "✱ Not a CBS original file: the 2022 edition as transcribed by a third party" in text
+    assert "Read from CBS's own file." in text  # and the originals say so
+    assert "The figure describes 2022" in text
+
+
+def test_transcription_mark_is_on_the_card_itself_in_hebrew(open_app):
+    """The ✱ is in the popover's label, seen without opening it; CBS originals carry none."""
+    at = open_app(PAGE, lang="he", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert "מקור ✱ תעתיק של מהדורת 2022" in labels
+    assert "מקור" in labels  # a figure read from a CBS original file
+    assert not any("transcri" in label or "Source" in label for label in labels)

@@ -14,6 +14,7 @@ REVIEWED = {
     ("ui/embed.py", "render"): "the link back (the visitor's query string) and its label are html.escape()d",
     ("ui/partnership_map.py", "legend"): "items: fixed SECTOR_STYLE colours and html.escape()d labels",
     ("ui/group_style.py", "group_legend"): "items: fixed group colours and html.escape()d group names and title",
+    ("pages/town_profile.py", "provenance_note"): "lines html.escape()d; dir and lang from the validated language",
 }
 
 
