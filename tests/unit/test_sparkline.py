@@ -24,7 +24,7 @@ def test_two_figures_are_two_dots_not_a_line():
     svg = parse([(2019, 5.0), (2022, 7.0)])
     assert not list(svg.iter(f"{SVG}polyline"))
     circles = list(svg.iter(f"{SVG}circle"))
-    assert len(circles) == 2 and circles[0].get("cx") < circles[1].get("cx")
+    assert len(circles) == 2 and float(circles[0].get("cx")) < float(circles[1].get("cx"))
     assert [t.text for t in svg.iter(f"{SVG}text")] == ["2019", "2022"]
 
 
