@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.formatting import format_number, format_value
+from indicators.headline import sentence
 from indicators.prices import is_shekels
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
 from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
@@ -21,11 +22,13 @@ t = lambda key, **kw: translate(lang, f"town_profile.{key}", **kw)  # noqa: E731
 DEFAULT_TOWN = "la-9000"  # Be'er Sheva, the Negev's largest city
 DEFAULT_INDICATOR = "avg_monthly_wage"
 CHANGE_COLOURS = {"better": "blue", "worse": "orange", None: "gray"}  # always with words, never alone
-# Printing: drop the app chrome and widgets, show every tab's cards, keep a card on one page.
+# Printing: a few pages, not fifteen. Only the title, the key-figure blocks of every dimension, the map and
+# the trend chart; no app chrome, widgets, map or chart controls, nor the sections marked "print_hide".
 PRINT_CSS = """<style>@media print {
 [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSelectbox"],
 [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPageLink"], [role="tablist"], .stCheckbox,
-[data-testid="stExpander"] { display: none !important; }
+[data-testid="stExpander"], [data-testid="stRadio"], [data-testid="stElementToolbar"], .modebar-container,
+[class*="st-key-print_hide"] { display: none !important; }
 [role="tabpanel"], [data-baseweb="tab-panel"] { display: block !important; }
 [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stPlotlyChart"] { break-inside: avoid; }
 [data-testid="stHorizontalBlock"] { display: flex !important; flex-wrap: nowrap !important; }
@@ -170,7 +173,8 @@ def provenance_note(card) -> None:
             st.markdown(f'<div dir="{text_direction(lang)}" lang="{lang}">{lines}</div>', unsafe_allow_html=True)
 
 
-def render_card(card, meta, sparkline) -> None:
+def render_card(card, meta, sparkline, reading: str | None = None) -> None:
+    """One figure's card; `reading`: the plain sentence of a key figure, right under the figure."""
     with st.container(border=True):
         label = meta[f"name_{lang}"]
         # The name above the figure, in full (st.metric would cut a long label short).
@@ -182,6 +186,8 @@ def render_card(card, meta, sparkline) -> None:
             distance_caption(card, meta)
             return
         st.metric(label, num(fmt(card.indicator_id, card.value)), label_visibility="collapsed")
+        if reading:
+            st.markdown(reading)
         change = change_line(card, meta)
         st.markdown(change if change else f":gray[{t('single_year')}]")
         st.caption("  \n".join(card_lines(card, meta)))
@@ -213,15 +219,44 @@ def headline_cards() -> None:
 
 
 def dimension_cards(dimension: str, basis: str) -> None:
+    """The dimension's key-figure block; its other indicators only when asked for (not built until then)."""
     sparklines = data.sparklines(town, basis)
-    metas = [data.metas()[i] for i in data_access.indicators_by_dimension()[dimension]]
+    key_ids = data.headline_ids()[dimension]
+    with st.container(key=f"headline_{dimension}"):
+        st.subheader(t("headline_heading"))
+        percentile_summary(dimension)
+        card_rows(key_ids, sparklines, with_reading=True)
+    others = [i for i in data_access.indicators_by_dimension()[dimension] if i not in key_ids]
+    if others and st.toggle(t("all_indicators", count=len(others)), key=f"town_all_{dimension}"):
+        with st.container(key=f"print_hide_all_{dimension}"):
+            card_rows(others, sparklines)
+
+
+def percentile_summary(dimension: str) -> None:
+    """The Compare page's summary of this dimension: the middle of the town's percentiles in Israel."""
+    summary = data.percentile_summary(town).get(dimension)
+    if summary is None:
+        st.caption(t("percentile_none", town=town_name))
+        return
+    percentile, count = summary
+    figure, words = st.columns([1, 3], vertical_alignment="center")
+    figure.metric(t("percentile_label"), num(format_number(percentile, 0)))
+    words.caption(t("percentile_caption", town=town_name, count=all_count, indicators=count))
+
+
+def reading_of(indicator_id: str) -> str:
+    standing = data.median_standings(town)[indicator_id]
+    return sentence(standing, t, num(fmt(indicator_id, standing.median)))
+
+
+def card_rows(indicator_ids: list[str], sparklines: dict[str, str], with_reading: bool = False) -> None:
     # Rows of three so that on a phone the cards stack in reading order.
-    for start in range(0, len(metas), 3):
+    for start in range(0, len(indicator_ids), 3):
         columns = st.columns(3)
-        for column, meta in zip(columns, metas[start:start + 3], strict=False):
+        for column, indicator_id in zip(columns, indicator_ids[start:start + 3], strict=False):
             with column:
-                indicator_id = meta["indicator_id"]
-                render_card(cards[indicator_id], meta, sparklines.get(indicator_id))
+                render_card(cards[indicator_id], data.metas()[indicator_id], sparklines.get(indicator_id),
+                            reading_of(indicator_id) if with_reading else None)
 
 
 def trend_section() -> None:
@@ -323,5 +358,7 @@ def export_section(tidy: pd.DataFrame) -> None:
 header()
 headline_cards()
 trend_section()
-justice_section()
-data_table_section()
+with st.container(key="print_hide_justice"):
+    justice_section()
+with st.container(key="print_hide_table"):
+    data_table_section()

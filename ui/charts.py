@@ -104,26 +104,32 @@ def sparkline(rows: pd.DataFrame) -> go.Figure:
 def sparkline_svg(rows: pd.DataFrame, width: int = 300, height: int = 70) -> str:
     """The same tiny trend as sparkline(), as a few hundred bytes of SVG for st.image: a page of ~56 cards
     then sends ~56 small images instead of ~56 plotly charts (≈ 5 KB of messages each, and a plotly
-    instance each in the browser). Built from numbers only, so no visitor text reaches the markup."""
+    instance each in the browser). Built from numbers only, so no visitor text reaches the markup.
+    The first and last year are written under the ends; two figures are two dots, not a trend line."""
     rows = rows.dropna(subset=["value"]).sort_values("year")
     years, values = rows["year"].astype(float).tolist(), rows["value"].astype(float).tolist()
-    pad = 5
+    pad, label = 5, 14  # a strip at the bottom for the years
+    plot = height - label
     x_span = (max(years) - min(years)) or 1.0
     y_low, y_high = min(values), max(values)
     y_span = (y_high - y_low) or 1.0
 
     def point(year: float, value: float) -> tuple[float, float]:
         x = pad + (year - min(years)) / x_span * (width - 2 * pad)
-        y = height / 2 if y_high == y_low else pad + (y_high - value) / y_span * (height - 2 * pad)
+        y = plot / 2 if y_high == y_low else pad + (y_high - value) / y_span * (plot - 2 * pad)
         return round(x, 1), round(y, 1)
 
     points = [point(year, value) for year, value in zip(years, values, strict=True)]
-    line = " ".join(f"{x},{y}" for x, y in points)
-    dots = "".join(f'<circle cx="{x}" cy="{y}" r="2.5"/>' for x, y in points)
+    line = "" if len(points) < 3 else (f'<polyline points="{" ".join(f"{x},{y}" for x, y in points)}" '
+                                       f'fill="none" stroke="{BASE}" stroke-width="2"/>')
+    radius = 2.5 if line else 4  # lone dots larger, so they read as figures and not as a broken line
+    dots = "".join(f'<circle cx="{x}" cy="{y}" r="{radius}"/>' for x, y in points)
+    ends = (f'<g font-family="sans-serif" font-size="11" fill="#555555">'
+            f'<text x="{pad}" y="{height - 2}" text-anchor="start">{int(years[0])}</text>'
+            f'<text x="{width - pad}" y="{height - 2}" text-anchor="end">{int(years[-1])}</text></g>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
             f'height="{height}"><rect width="100%" height="100%" fill="white"/>'
-            f'<polyline points="{line}" fill="none" stroke="{BASE}" stroke-width="2"/>'
-            f'<g fill="{BASE}">{dots}</g></svg>')
+            f'{line}<g fill="{BASE}">{dots}</g>{ends}</svg>')
 
 
 def strip_plot(frame: pd.DataFrame, highlight: str, highlight_label: str, others_label: str) -> go.Figure:

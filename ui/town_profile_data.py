@@ -7,10 +7,10 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from indicators import median_distance, profile, provenance, read_model
+from indicators import comparison, headline, median_distance, profile, provenance, read_model
 from indicators.exports import authorities_table
 from indicators.formatting import format_value
-from ui import charts, data_access, maps, prices
+from ui import charts, compare_data, data_access, maps, prices
 from ui.i18n import load_catalogue
 
 
@@ -64,6 +64,29 @@ def median_distances(authority_id: str) -> dict[str, list[median_distance.Distan
     return median_distance.headline_distances(
         data_access.observations(), headline, authority_id, years,
         median_distance.reference_ids(data_access.table("authorities")), read_model.directions(indicators))
+
+
+@st.cache_data(show_spinner=False)
+def headline_ids() -> dict[str, list[str]]:
+    """dimension -> its key figures, as declared in the registry (`headline:`)."""
+    return read_model.headline_ids(data_access.table("indicators"))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def median_standings(authority_id: str) -> dict[str, headline.MedianStanding]:
+    """Per key figure: the town against the Negev median and how the gap moved (the headline sentence)."""
+    direction_of = read_model.directions(data_access.table("indicators"))
+    return {i: headline.median_standing(data_access.indicator_values(i), authority_id, data_access.negev_ids(),
+                                        direction_of[i], int(metas()[i]["decimals"]))
+            for ids in headline_ids().values() for i in ids}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def percentile_summary(authority_id: str) -> dict[str, tuple[float, int]]:
+    """dimension -> (median percentile among Israel's authorities, indicators counted): the Compare page's
+    summary, from the same cached percentiles."""
+    summary = comparison.dimension_summary(compare_data.percentiles(), [authority_id])
+    return {row.dimension: (float(row.percentile), int(row.indicators)) for row in summary.itertuples()}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

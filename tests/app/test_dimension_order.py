@@ -49,13 +49,16 @@ def test_dimension_tabs_in_the_kmm_order(open_app, page):
     assert [label for label in labels if label in DIMENSION_TITLES] == DIMENSION_TITLES
 
 
-def test_profile_cards_follow_the_display_order_within_each_dimension(open_app):
+def test_profile_cards_follow_the_declared_then_the_display_order_within_each_dimension(open_app):
     at = open_app("pages/town_profile.py", lang="en", town="la-1161")
+    at.toggle(key="town_all_economic").set_value(True).run()
     economic = next(tab for tab in at.tabs if tab.label == "Economic")
-    names = [m.label for m in economic.metric]
+    names = [m.label for m in economic.metric if m.label in BY_NAME]  # not the percentile summary
     ids = [BY_NAME[n] for n in names]
-    expected = INDICATORS[INDICATORS["dimension"] == "economic"].sort_values("display_order")["indicator_id"]
-    assert ids == expected.tolist()
+    rows = INDICATORS[INDICATORS["dimension"] == "economic"]
+    key = rows[rows["headline_rank"].notna()].sort_values("headline_rank")["indicator_id"].tolist()
+    others = rows[rows["headline_rank"].isna()].sort_values("display_order")["indicator_id"].tolist()
+    assert ids == key + others  # the key figures as the registry ranks them, then "all indicators"
 
 
 def test_methods_catalogue_follows_the_display_order(open_app):

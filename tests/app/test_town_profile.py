@@ -3,7 +3,8 @@ checked against data/published read independently of the app's own code."""
 import pandas as pd
 import pytest
 
-from indicators.settings import PUBLISHED_DIR
+from indicators import comparison
+from indicators.settings import DIMENSIONS, PUBLISHED_DIR
 
 PAGE = "pages/town_profile.py"
 OBSERVATIONS = pd.read_parquet(PUBLISHED_DIR / "observations.parquet")
@@ -11,6 +12,7 @@ GAPS = pd.read_parquet(PUBLISHED_DIR / "gaps.parquet")
 AUTHORITIES = pd.read_parquet(PUBLISHED_DIR / "authorities.parquet").set_index("authority_id")
 INDICATORS = pd.read_parquet(PUBLISHED_DIR / "indicators.parquet").set_index("indicator_id")
 NEGEV = AUTHORITIES.index[AUTHORITIES["is_negev"]].tolist()
+HEADLINE_COUNT = int(INDICATORS["headline_rank"].notna().sum())
 
 
 def clean(text: str) -> str:
@@ -41,7 +43,8 @@ def test_rahat_in_arabic_from_a_shared_link(open_app):
     wage, wage_year = latest("la-1161", "avg_monthly_wage")
     assert metrics(at)[INDICATORS.loc["avg_monthly_wage", "name_ar"]] == f"{wage:,.0f}"
     assert f"الوسيطات {wage_year}" in texts(at)
-    assert len(at.tabs) == 3 and len(at.metric) == len(INDICATORS)
+    # Only the key figures are drawn (and one percentile summary per dimension); the rest wait for a toggle.
+    assert len(at.tabs) == 3 and len(at.metric) == HEADLINE_COUNT + 3
 
 
 def test_justice_reading_matches_the_published_figures(open_app):
@@ -66,6 +69,8 @@ def test_unknown_town_falls_back_to_beer_sheva_with_a_warning(open_app):
 
 def test_missing_figure_says_no_data_and_why(open_app):
     at = open_app(PAGE, lang="en", town="rc-48")  # Ramat HaNegev: CBS leaves its water cells blank
+    assert not at.exception
+    at.toggle(key="town_all_environmental").set_value(True).run()  # water is not a key figure
     assert not at.exception
     assert metrics(at)[INDICATORS.loc["household_water_m3_per_capita", "name_en"]] == "No data"
     gap_year = GAPS[(GAPS["authority_id"] == "rc-48")
@@ -99,7 +104,7 @@ def test_hebrew_and_english_run_clean(open_app, lang):
     population, year = latest("la-9000", "population")
     assert f"{population:,.0f} ({year})" in texts(at)
     # Sparklines are small SVG images (ui/charts.sparkline_svg); the trend and justice charts are plotly.
-    assert len(at.get("image")) >= 50 and len(at.get("plotly_chart")) == 3
+    assert len(at.get("image")) >= HEADLINE_COUNT - 2 and len(at.get("plotly_chart")) == 3
     assert len(at.get("deck_gl_json_chart")) == 1
     assert len(at.get("download_button")) == 4  # CSV, Excel, PDF profile, slide pack
 
@@ -227,3 +232,71 @@ def test_transcription_mark_is_on_the_card_itself_in_hebrew(open_app):
     assert "מקור ✱ תעתיק של מהדורת 2022" in labels
     assert "מקור" in labels  # a figure read from a CBS original file
     assert not any("transcri" in label or "Source" in label for label in labels)
+def negev_medians(indicator_id: str) -> pd.Series:
+    rows = OBSERVATIONS[(OBSERVATIONS["indicator_id"] == indicator_id) & OBSERVATIONS["authority_id"].isin(NEGEV)]
+    return rows.dropna(subset=["value"]).groupby("year")["value"].median()
+
+
+def test_each_tab_opens_with_its_key_figures_percentile_and_sentences(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    declared = INDICATORS[INDICATORS["headline_rank"].notna()].sort_values("headline_rank")
+    summary = comparison.dimension_summary(comparison.percentile_matrix(OBSERVATIONS, INDICATORS.reset_index()),
+                                           ["la-1161"]).set_index("dimension")
+    for tab, dimension in zip(at.tabs, DIMENSIONS, strict=True):
+        labels = [m.label for m in tab.metric]
+        names = declared.loc[declared["dimension"] == dimension, "name_en"].tolist()
+        assert 3 <= len(names) <= 5 and labels == ["Median percentile in Israel", *names]
+        assert tab.metric[0].value == f"{summary.at[dimension, 'percentile']:.0f}"
+        readings = [m.value for m in tab.markdown if "the Negev median" in m.value]
+        assert len(readings) == len(names)
+    # Rahat's own-income share, read straight from the published tables: below the Negev median.
+    own = OBSERVATIONS.query("authority_id == 'la-1161' and indicator_id == 'own_income_share_pct'").dropna(
+        subset=["value"]).set_index("year")["value"].sort_index()
+    medians = negev_medians("own_income_share_pct")
+    first = next(y for y in own.index if y in medians.index)
+    last = own.index[-1]
+    gap_now, gap_then = medians[last] - own[last], medians[first] - own[first]
+    assert gap_now > 0 and round(gap_now, 1) != round(gap_then, 1)
+    moved = "widened" if round(gap_now, 1) > round(gap_then, 1) else "narrowed"
+    expected = (f"Below the Negev median ({medians[last]:,.1f}%), the worse side, and the gap has {moved} "
+                f"since {first}.")
+    assert expected in texts(at)
+
+
+def test_a_neutral_key_figure_says_above_or_below_without_better_or_worse(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    name = INDICATORS.loc["waste_kg_per_capita_day", "name_en"]
+    assert INDICATORS.loc["waste_kg_per_capita_day", "direction"] == "neutral"
+    tab = at.tabs[DIMENSIONS.index("environmental")]
+    position = [m.label for m in tab.metric].index(name) - 1  # after the percentile summary
+    reading = [m.value for m in tab.markdown if "the Negev median" in m.value][position]
+    assert reading.startswith(("Above the Negev median", "Below the Negev median", "Level with"))
+    assert "better" not in reading and "worse" not in reading
+
+
+@pytest.mark.parametrize("lang, words", [("he", "חציון הנגב"), ("ar", "وسيط النقب")])
+def test_the_sentences_are_in_the_visitors_language(open_app, lang, words):
+    at = open_app(PAGE, lang=lang, town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    assert sum(words in m.value for tab in at.tabs for m in tab.markdown) == HEADLINE_COUNT
+    assert "Negev median" not in texts(at)
+
+
+def test_the_other_indicators_are_drawn_only_when_asked_for(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    water = INDICATORS.loc["household_water_m3_per_capita", "name_en"]
+    assert water not in metrics(at)
+    images = len(at.get("image"))
+    toggle = at.toggle(key="town_all_environmental")
+    others = (INDICATORS["dimension"] == "environmental").sum() - INDICATORS.loc[
+        INDICATORS["dimension"] == "environmental", "headline_rank"].notna().sum()
+    assert f"({others} more)" in toggle.label
+    toggle.set_value(True).run()
+    assert not at.exception
+    tab = at.tabs[DIMENSIONS.index("environmental")]
+    assert water in [m.label for m in tab.metric] and len(tab.metric) == 1 + len(
+        INDICATORS[INDICATORS["dimension"] == "environmental"])
+    assert len(at.get("image")) > images
+    assert len(at.tabs[0].metric) == 1 + INDICATORS.loc[INDICATORS["dimension"] == "economic",
+                                                        "headline_rank"].notna().sum()  # the others stay closed

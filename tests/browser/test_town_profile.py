@@ -46,7 +46,8 @@ def test_town_profile_from_a_shared_link(page, app_url, artifacts_dir, lang, dir
     expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(NAMES[lang])
     expect(page.locator(MAP_CANVAS).first).to_be_visible(timeout=20_000)
     expect(page.locator(PLOTLY).first).to_be_attached(timeout=20_000)
-    assert page.locator('[data-testid="stMetric"]').count() >= 15  # the cards of the first tab at least
+    # The first tab's key-figure block at least: its percentile summary and 3–5 key figures.
+    assert page.locator('.st-key-headline_economic [data-testid="stMetric"]').count() >= 4
 
     with page.expect_download() as download:
         page.locator('[data-testid="stDownloadButton"] button').first.click()
@@ -76,5 +77,43 @@ def test_town_profile_on_a_phone(browser, app_url, artifacts_dir):
         assert overflow <= 380 + 1, "nothing wider than the phone's screen"
         page.screenshot(path=str(artifacts_dir / "town-he-380-top.png"))
         full_screenshot(page, artifacts_dir / "town-he-380.png")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_key_figures_on_screen_and_in_print(browser, app_url, artifacts_dir, width):
+    """Rahat in Hebrew: each dimension's key-figure block on screen; in print only those blocks, the map and
+    the trend chart, without controls, in a few pages."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500,
+                                  has_touch=width < 500)
+    page = context.new_page()
+    try:
+        open_profile(page, app_url, "he")
+        expect(page.locator(MAP_CANVAS).first).to_be_visible(timeout=20_000)
+        block = page.locator(".st-key-headline_economic")
+        expect(block).to_be_visible()
+        expect(block.locator('[data-testid="stMetric"]')).to_have_count(5)  # percentile + 4 key figures
+        expect(block.get_by_text("חציון הנגב").first).to_be_visible()
+        page.screenshot(path=str(artifacts_dir / f"town-he-{width}-headline-top.png"))
+        full_screenshot(page, artifacts_dir / f"town-he-{width}-headline.png")
+        if width < 500:
+            return
+        # The browser draws only the open tab: the switch lays the three dimensions out one after another.
+        page.get_by_text("שלושת המרחבים בעמוד אחד (להדפסה)").click()
+        wait_idle(page)
+        page.emulate_media(media="print")
+        for dimension in ("economic", "social", "environmental"):
+            expect(page.locator(f".st-key-headline_{dimension}")).to_be_visible()
+        expect(page.locator(".st-key-print_hide_justice")).to_be_hidden()
+        expect(page.locator(".st-key-print_hide_table")).to_be_hidden()
+        expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()  # the trend
+        expect(page.locator(MAP_CANVAS).first).to_be_visible()
+        expect(page.locator(".st-key-town_all_social")).to_be_hidden()  # the "all indicators" switches
+        expect(page.locator('[data-testid="stSelectbox"]').first).to_be_hidden()
+        pdf = page.pdf(format="A4", print_background=True)
+        (artifacts_dir / "town-he-print.pdf").write_bytes(pdf)
+        pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+        assert 1 <= pages <= 6, pages
     finally:
         context.close()
