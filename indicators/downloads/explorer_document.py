@@ -89,11 +89,11 @@ def build_explorer_document(*, lang: str, rtl: bool, link: str, date: str, meta:
         return format_value(value, decimals, unit) or say("common.no_data")
 
     median_unit = "" if unit.startswith("percent") else unit_label  # a percentage carries its own sign
+    comma = "، " if lang == "ar" else ", "
     return ExplorerDocument(
-        lang=lang, rtl=rtl, title=f"{name}, {year}", subtitle=f"{scope_label} · {dimension_label}", link=link,
+        lang=lang, rtl=rtl, title=f"{name}{comma}{year}", subtitle=f"{scope_label} · {dimension_label}", link=link,
         date=date, indicator_id=meta["indicator_id"], indicator_name=name, year=int(year),
-        key_figures=key_figures(ranked, medians, year, meta["direction"], names, fmt, median_unit,
-                                "، " if lang == "ar" else ", ", say),
+        key_figures=key_figures(ranked, medians, year, meta["direction"], names, fmt, median_unit, comma, say),
         description=str(meta[f"description_{lang}"]), direction_reason=str(meta[f"direction_reason_{lang}"]),
         ranked=tuple((names.get(a, a), float(v), fmt(v)) for a, v in zip(ranked["authority_id"], ranked["value"],
                                                                           strict=True)),

@@ -73,7 +73,9 @@ def explorer_html(doc: ExplorerDocument) -> str:
     figures = "".join(f'<div class="figure"><div class="name">{_e(name)}</div><div class="value">'
                       f'{_num(number, "") if number else ""} {_e(words)}</div>'
                       f'<div class="name">{_e(detail)}</div></div>' for name, number, words, detail in doc.key_figures)
-    bars = "".join(_img(png, w["bars_heading"]) for png in bar_charts(doc, BARS_PER_IMAGE))
+    # Two columns, as on a slide: the Negev's ranking then fits under the key figures on page 1.
+    first, *rest = bar_charts(doc, BARS_PER_IMAGE, columns=2) or [None]
+    bars = "".join(_img(png, w["bars_heading"]) for png in rest)
     trend = trend_chart(doc)
     trend_block = (f'<div class="keep"><h2>{_e(w["trend_heading"])}</h2>{_img(trend, w["trend_heading"])}'
                    f'<p class="caption">{_e(w["trend_caption"])}</p></div>') if trend else ""
@@ -91,7 +93,7 @@ def explorer_html(doc: ExplorerDocument) -> str:
 <div class="figures">{figures}</div>
 <div class="sentences"><p>{_e(doc.description)}</p>
 <p><strong>{_e(w["direction_reason_label"])}:</strong> {_e(doc.direction_reason)}</p></div>
-<div class="keep"><h2>{_e(w["bars_heading"])}</h2>{bars}</div>
+<div class="keep"><h2>{_e(w["bars_heading"])}</h2>{_img(first, w["bars_heading"]) if first else ""}</div>{bars}
 {trend_block}
 <h2>{_e(w["sources_heading"])}</h2><ol class="sources">{sources}</ol>
 <p class="caption">{_e(w["sources_note"])}</p>

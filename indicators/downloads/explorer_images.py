@@ -10,10 +10,10 @@ from indicators.downloads.explorer_document import TrendLine
 from indicators.downloads.gap_images import GRID, INK, MUTED, _png, _ticks, _width, _write
 
 
-def _dashed(draw, points: list[tuple[float, float]], colour: str) -> None:
-    """Short dashes along each segment (Pillow draws only solid lines)."""
+def _dashed(draw, points: list[tuple[float, float]], colour: str, dash: float) -> None:
+    """Dashes of `dash` units along each segment (Pillow draws only solid lines)."""
     for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
-        steps = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 / 6))
+        steps = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 / dash))
         for i in range(0, steps, 2):
             a, b = i / steps, min(i + 1, steps) / steps
             draw.line([(x0 + (x1 - x0) * a) * SCALE, (y0 + (y1 - y0) * a) * SCALE,
@@ -44,13 +44,14 @@ def trend_png(lines: tuple[TrendLine, ...], axis_label: str, tick_text, rtl: boo
             _write(draw, (left - 6, y_of(tick)), tick_text(tick), rtl, 11, "rm", MUTED)
     for year in years:
         _write(draw, (x_of(year), bottom + 6), str(year), rtl, 11, "ma", MUTED)
-    towns = 0
+    towns = medians = 0
     for i, line in enumerate(lines):
         colour = INK if line.median else COLOURS[towns % len(COLOURS)]
         towns += not line.median
         points = [(x_of(y), y_of(v)) for y, v in zip(line.years, line.values, strict=True)]
-        if line.median:
-            _dashed(draw, points, colour)
+        if line.median:  # the first (Negev) dashed, the next (Israel, a preset) dotted, as on the page
+            _dashed(draw, points, colour, 6 if medians == 0 else 2)
+            medians += 1
         elif len(points) > 1:
             draw.line([(x * SCALE, y * SCALE) for x, y in points], fill=colour, width=3 * SCALE)
         for x, y in points:
@@ -60,8 +61,11 @@ def trend_png(lines: tuple[TrendLine, ...], axis_label: str, tick_text, rtl: boo
         column, row = i % 3, i // 3
         x = width - 10 - column * slot if rtl else 10 + column * slot
         y = bottom + 32 + row * 20
-        swatch = (x - 24, x - 4) if rtl else (x + 4, x + 24)
-        draw.line([swatch[0] * SCALE, y * SCALE, swatch[1] * SCALE, y * SCALE], fill=colour, width=3 * SCALE)
+        swatch = [(x - 24, y), (x - 4, y)] if rtl else [(x + 4, y), (x + 24, y)]
+        if line.median:
+            _dashed(draw, swatch, colour, 6 if medians == 1 else 2)
+        else:
+            draw.line([(px * SCALE, py * SCALE) for px, py in swatch], fill=colour, width=3 * SCALE)
         label = line.label
         while len(label) > 4 and _width(draw, label, rtl, 11) > slot - 40:  # a long name is cut, not overlapped
             label = label[:-2] + "…"
