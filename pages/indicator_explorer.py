@@ -14,6 +14,7 @@ from ui import (
     data_access,
     downloads,
     explorer_data,
+    explorer_exports,
     group_style,
     layout,
     maps,
@@ -234,6 +235,13 @@ else:
         st.dataframe(read_model.trend_table(trend), width="stretch",
                      column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
                                                                           format="%d")})
+
+if not ranked.empty:  # the view as a PDF and a slide pack: the year's ranking, the trend above and the sources
+    explorer_exports.explorer_downloads(
+        lang=lang, link=downloads.view_link(), meta=meta, year=year, scope=scope,
+        scope_label=names[peers_of] if peers_of else t(f"scope_{scope}"), ranked=ranked, medians=medians, names=names,
+        highlight=town, trend=trend, medians_labels=list(benchmarks), trend_axis=trend_label,
+        source_ids=[*ranked["source_id"].unique(), *values["source_id"].dropna().unique()])
 
 series_rows = trend_values[trend_values["authority_id"].isin(set(shown_ids)) & trend_values["value"].notna()]
 if not series_rows.empty:  # every year, so in the trend's price basis

@@ -45,10 +45,12 @@ def _font(lang: str, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size * SCALE, layout_engine=ImageFont.Layout.RAQM)
 
 
-def bar_groups_png(groups: list[BarGroup], lang: str, rtl: bool, width: int = 760) -> bytes:
-    """The groups one under another; labels on the reading side, bars growing away from them."""
+def bar_groups_png(groups: list[BarGroup], lang: str, rtl: bool, width: int = 760, largest: float | None = None,
+                   colours: list[str] | None = None) -> bytes:
+    """The groups one under another; labels on the reading side, bars growing away from them. largest: one
+    scale for every group (else each group's own); colours: one per bar of a group (else Okabe–Ito in turn)."""
     row, gap, title_h = 26, 18, 30
-    height = sum(title_h + row * len(g.bars) + gap for g in groups) + 10
+    height = sum(title_h * bool(g.title) + row * len(g.bars) + gap for g in groups) + 10
     image = Image.new("RGB", (width * SCALE, height * SCALE), "white")
     draw = ImageDraw.Draw(image)
     direction = "rtl" if rtl else "ltr"
@@ -56,12 +58,13 @@ def bar_groups_png(groups: list[BarGroup], lang: str, rtl: bool, width: int = 76
     bar_w = width - label_w - value_w - 30
     y = 6
     for group in groups:
-        _text(draw, group.title, y, width, rtl, _font(lang, 15, bold=True), direction)
-        y += title_h
-        largest = max((abs(b.value) for b in group.bars if b.value is not None), default=0) or 1
+        if group.title:  # an untitled group (one chart split in panels) takes no room for it
+            _text(draw, group.title, y, width, rtl, _font(lang, 15, bold=True), direction)
+            y += title_h
+        scale = largest or max((abs(b.value) for b in group.bars if b.value is not None), default=0) or 1
         for i, bar in enumerate(group.bars):
             font = _font(lang, 12)
-            length = 0 if bar.value is None else abs(bar.value) / largest * bar_w
+            length = 0 if bar.value is None else abs(bar.value) / scale * bar_w
             if rtl:  # label at the right edge, the bar grows leftwards from beside it
                 _text(draw, bar.label, y + 3, width, True, font, direction, right=width - 6)
                 x1 = width - label_w - 10
@@ -76,7 +79,7 @@ def bar_groups_png(groups: list[BarGroup], lang: str, rtl: bool, width: int = 76
                 anchor = "la"
             if length:
                 draw.rectangle([x0 * SCALE, (y + 4) * SCALE, x1 * SCALE, (y + row - 4) * SCALE],
-                               fill=COLOURS[i % len(COLOURS)])
+                               fill=(colours or COLOURS)[i % len(colours or COLOURS)])
             # Figures in DejaVu Sans (Noto Sans Arabic has no "%"); words ("no data") in the label font.
             value_font = font if _ARABIC.search(bar.text) else _font("en", 12)
             draw.text((value_x * SCALE, (y + 5) * SCALE), bar.text, fill="#222222", font=value_font, anchor=anchor,

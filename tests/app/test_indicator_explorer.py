@@ -232,3 +232,17 @@ def test_the_price_switch_is_read_from_the_link_and_absent_for_other_units(open_
 
 def _trend_table(at) -> pd.DataFrame:
     return at.dataframe[-1].value
+
+
+def test_the_explorer_offers_a_pdf_and_a_slide_pack_in_the_chosen_language(open_app):
+    """Both written only when clicked (deferred); labelled in Hebrew beside the CSV and Excel of the year."""
+    at = open_app(PAGE, indicator="avg_monthly_wage", year="2019", compare="la-1161", lang="he")
+    assert not at.exception, [e.value for e in at.exception]
+    buttons = {b.key: b for b in at.get("download_button")}
+    from indicators.downloads.town_profile_pdf import pdf_engine_available
+
+    files = {"explorer_pdf", "explorer_pptx"} if pdf_engine_available() else {"explorer_pptx"}
+    assert files <= set(buttons)
+    assert buttons["explorer_pptx"].proto.label == "מצגת (\u200e.pptx)"
+    if "explorer_pdf" in files:
+        assert buttons["explorer_pdf"].proto.label == "קובץ PDF של התצוגה"
