@@ -6,7 +6,7 @@ from indicators import comparison, groups
 from indicators.exports import tidy_table
 from indicators.prices import CURRENT, is_shekels
 from indicators.settings import DIMENSIONS
-from ui import compare_data, components, data_access, downloads, group_style, layout, prices, profile_exports
+from ui import compare_data, components, data_access, downloads, group_style, layout, prices, profile_exports, tables
 from ui.i18n import translate
 from ui.safe_text import markdown_literal
 from ui.state import url_multiselect, url_selectbox
@@ -69,8 +69,8 @@ st.header(t("table_heading"))
 st.caption(t("table_caption", count=len(authorities)))
 table = compare_data.side_by_side(chosen_key, lang)
 for tab, dimension in zip(st.tabs([dimension_titles[d] for d in DIMENSIONS]), DIMENSIONS, strict=True):
-    tab.dataframe(table[table["dimension"] == dimension].drop(columns="dimension"), hide_index=True,
-                  width="stretch", height="content")
+    tables.show(lang, table[table["dimension"] == dimension].drop(columns="dimension"), container=tab,
+                hide_index=True, width="stretch", height="content")
 export = compare_data.export(chosen_key, lang)
 downloads.table_downloads(export, f"kmm-compare-{'-'.join(chosen)}", lang, key="compare_csv",
                           title=f"{t('table_heading')}: {', '.join(chosen_names)}")
@@ -86,14 +86,14 @@ downloads.chart_downloads(dots, lang, "compare_dots_image", f"kmm-compare-{'-'.j
                           export["source_id"].unique() if not export.empty else [], title=t("percentile_heading"))
 st.caption(t("neutral_note"))
 with st.expander(translate(lang, "common.data_table")):
-    st.dataframe(dots_table, hide_index=True, width="stretch")
+    tables.show(lang, dots_table, hide_index=True, width="stretch")
 
 st.subheader(t("summary_heading"))
 bars, bars_table = compare_data.summary_view(chosen_key, lang)
 st.plotly_chart(bars, width="stretch", config={"displaylogo": False}, key="compare_bars")
 st.caption(t("summary_caption"))
 with st.expander(translate(lang, "common.data_table")):
-    st.dataframe(bars_table, hide_index=True, width="stretch")
+    tables.show(lang, bars_table, hide_index=True, width="stretch")
 
 # --- 3. One indicator over time.
 st.header(t("trend_heading"))
@@ -125,7 +125,7 @@ else:
     trend_table = prices.table_with_basis(tidy_table(own, names, meta, sources, lang), lang, meta["unit"],
                                           meta[f"unit_{lang}"], basis)
     with st.expander(translate(lang, "common.data_table")):
-        st.dataframe(trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
+        tables.show(lang, trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
     downloads.table_downloads(trend_table, f"kmm-compare-{indicator_id}", lang, key="compare_trend_csv",
                               title=f"{indicator_names[indicator_id]}: {', '.join(chosen_names)}")
     components.source_line(sources, own["source_id"].unique(), lang)

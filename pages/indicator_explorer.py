@@ -18,6 +18,7 @@ from ui import (
     layout,
     maps,
     prices,
+    tables,
     town_links,
 )
 from ui.i18n import translate
@@ -174,8 +175,8 @@ else:
     if missing:  # the reason column only when some authority has no figure
         st.caption(t("missing_caption", count=len(missing), year=year))
         columns.append("note")
-    st.dataframe(
-        shown_table[columns], hide_index=True, width="stretch",
+    tables.show(
+        lang, shown_table[columns], hide_index=True, width="stretch",
         column_config={
             "authority": st.column_config.TextColumn(translate(lang, "common.town"), pinned=True),
             "value": st.column_config.NumberColumn(t("col_value", unit=unit_label), format=f"%.{decimals}f"),
@@ -230,8 +231,8 @@ else:
     if shekels:
         st.caption(prices.caption(lang, basis))
     with st.expander(t("trend_table")):
-        st.dataframe(read_model.trend_table(trend), width="stretch",
-                     column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
+        tables.show(lang, read_model.trend_table(trend).reset_index(), hide_index=True, width="stretch",
+                    column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
                                                                           format="%d")})
 
 series_rows = trend_values[trend_values["authority_id"].isin(set(shown_ids)) & trend_values["value"].notna()]

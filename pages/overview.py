@@ -5,7 +5,7 @@ from indicators.exports import tidy_table
 from indicators.formatting import format_value, format_with_unit
 from indicators.groups import filter_by_group, group_of
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access, downloads, group_style, layout, map_cache, maps, town_links
+from ui import charts, components, data_access, downloads, group_style, layout, map_cache, maps, tables, town_links
 from ui.i18n import translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
@@ -89,7 +89,7 @@ else:
 rows = values[(values["year"] == year) & values["authority_id"].isin(negev)]
 table = tidy_table(rows, names, meta, data_access.table("sources"), lang)
 with st.expander(translate(lang, "common.data_table")):
-    st.dataframe(table.drop(columns=["authority_id", "indicator_id"]), hide_index=True)
+    tables.show(lang, table.drop(columns=["authority_id", "indicator_id"]), hide_index=True)
 downloads.table_downloads(table, f"kmm-negev-{indicator_id}-{year}", lang, key="overview_csv",
                           title=f"{meta[f'name_{lang}']}, {year}")
 components.source_line(data_access.table("sources"), rows["source_id"].unique(), lang)

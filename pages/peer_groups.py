@@ -3,7 +3,7 @@ socio-economic index, peripherality, size and kind, with weights the user sets."
 import streamlit as st
 
 from indicators import groups
-from ui import components, data_access, downloads, group_style, layout, maps, peer_groups_data
+from ui import components, data_access, downloads, group_style, layout, maps, peer_groups_data, tables
 from ui.i18n import translate
 from ui.navigation import registered_pages
 from ui.state import url_selectbox
@@ -46,7 +46,7 @@ peer_ids = peer_groups_data.peer_table(town, weight_key, k, population_group)["a
 
 # --- The peers as a table.
 st.header(t("table_heading", name=names[town], count=len(peer_ids)))
-st.dataframe(view.table, hide_index=True, width="stretch", column_config={
+tables.show(lang, view.table, hide_index=True, width="stretch", column_config={
     t("col_ses"): st.column_config.NumberColumn(format="%.3f"),
     t("col_periph"): st.column_config.NumberColumn(format="%.3f"),
     t("col_population"): st.column_config.NumberColumn(format="localized"),

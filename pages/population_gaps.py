@@ -7,7 +7,7 @@ from indicators import group_gaps
 from indicators.exports import tidy_table
 from indicators.formatting import format_number, format_value
 from indicators.prices import CURRENT, is_shekels
-from ui import components, data_access, downloads, layout, prices
+from ui import components, data_access, downloads, layout, prices, tables
 from ui import gap_view as view
 from ui.i18n import text_direction, translate
 from ui.state import url_selectbox
@@ -107,7 +107,7 @@ if shekels:
 
 with st.expander(translate(lang, "common.data_table")):
     shown = table.reset_index().rename(columns={"index": "year"})
-    st.dataframe(shown, hide_index=True)
+    tables.show(lang, shown, hide_index=True)
 rows = prices.shown(values, meta["unit"], basis)  # every year: in the charts' price basis
 rows = rows[rows["authority_id"].isin(set(groups[FIRST]) | set(groups[SECOND]))]
 export = prices.table_with_basis(tidy_table(rows.reset_index(drop=True), names, meta, sources, lang), lang,
@@ -122,7 +122,7 @@ st.header(t("ranking_heading"))
 st.caption(t("ranking_caption"))
 ranked = view.ranking(scope)
 if not ranked.empty:
-    st.dataframe(ranked.assign(
+    tables.show(lang, ranked.assign(
         indicator=ranked["indicator_id"].map(indicator_names),
         movement=ranked["movement"].map(lambda m: t(f"movement_word_{m}") if isinstance(m, str) else ""),
         behind=ranked["behind"].map(lambda b: t(f"behind_word_{b}") if isinstance(b, str) else ""),
