@@ -41,3 +41,12 @@ def format_with_unit(value: float | None, decimals: int, unit: str, unit_label: 
     if text is None or unit.startswith("percent"):
         return text
     return f"{text} {unit_label}"
+
+
+# Arabic writes its own comma; Hebrew and English the Latin one.
+LIST_SEPARATORS = {"ar": "، "}
+
+
+def join_items(items, lang: str) -> str:
+    """Items of a title or a list in running text, joined with the language's comma."""
+    return LIST_SEPARATORS.get(lang, ", ").join(str(i) for i in items)

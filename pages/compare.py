@@ -4,6 +4,7 @@ import streamlit as st
 
 from indicators import comparison, groups
 from indicators.exports import tidy_table
+from indicators.formatting import join_items
 from indicators.prices import CURRENT, is_shekels
 from indicators.settings import DIMENSIONS
 from ui import compare_data, components, data_access, downloads, group_style, layout, prices, profile_exports, tables
@@ -45,7 +46,7 @@ if raw is not None:
         shown = ", ".join(markdown_literal(item) for item in selection.unknown[:5])  # link text: literal, short
         st.warning(t("unknown_ids", ids=shown) + fallback, icon="⚠️")
     if selection.over_cap:
-        st.info(t("capped", max=cap, dropped=", ".join(names[a] for a in selection.over_cap)))
+        st.info(t("capped", max=cap, dropped=join_items((names[a] for a in selection.over_cap), lang)))
     if selection.kept:
         st.query_params["compare"] = ",".join(selection.kept)
     else:
@@ -73,7 +74,7 @@ for tab, dimension in zip(st.tabs([dimension_titles[d] for d in DIMENSIONS]), DI
                 hide_index=True, width="stretch", height="content")
 export = compare_data.export(chosen_key, lang)
 downloads.table_downloads(export, f"kmm-compare-{'-'.join(chosen)}", lang, key="compare_csv",
-                          title=f"{t('table_heading')}: {', '.join(chosen_names)}")
+                          title=f"{t('table_heading')}: {join_items(chosen_names, lang)}")
 components.source_line(sources, export["source_id"].unique() if not export.empty else [], lang)
 profile_exports.comparison_downloads(chosen_key, lang, downloads.view_link())
 
@@ -116,7 +117,7 @@ else:
                               data_access.indicator_values(indicator_id)["source_id"].dropna().unique(),
                               embeddable=True)
     if missing:
-        st.caption(t("trend_missing", names=", ".join(missing)))
+        st.caption(t("trend_missing", names=join_items(missing, lang)))
     st.caption(t("trend_caption", count=len(authorities)))
     if shekels:
         st.caption(prices.caption(lang, basis))
@@ -127,5 +128,5 @@ else:
     with st.expander(translate(lang, "common.data_table")):
         tables.show(lang, trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
     downloads.table_downloads(trend_table, f"kmm-compare-{indicator_id}", lang, key="compare_trend_csv",
-                              title=f"{indicator_names[indicator_id]}: {', '.join(chosen_names)}")
+                              title=f"{indicator_names[indicator_id]}: {join_items(chosen_names, lang)}")
     components.source_line(sources, own["source_id"].unique(), lang)

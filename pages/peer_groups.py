@@ -3,6 +3,7 @@ socio-economic index, peripherality, size and kind, with weights the user sets."
 import streamlit as st
 
 from indicators import groups
+from indicators.formatting import join_items
 from ui import components, data_access, downloads, group_style, layout, maps, peer_groups_data, tables
 from ui.i18n import translate
 from ui.navigation import registered_pages
@@ -76,7 +77,7 @@ st.caption(t("scatter_caption"))
 st.header(t("map_heading"))
 st.pydeck_chart(view.deck, height=420)
 components.map_legend(maps.legend_entries(view.breaks, lambda v: f"{v:.2f}"), lang, t("col_distance"))
-st.caption(t("map_caption") + (" " + t("map_missing", names=", ".join(view.off_map)) if view.off_map else ""))
+st.caption(t("map_caption") + (" " + t("map_missing", names=join_items(view.off_map, lang)) if view.off_map else ""))
 
 # --- How it works.
 st.header(t("method_heading"))

@@ -41,3 +41,11 @@ def test_value_with_its_unit():
 ])
 def test_no_minus_sign_on_zero(value, decimals, unit, text):
     assert format_value(value, decimals, unit) == text
+
+
+def test_titles_join_with_the_language_comma():
+    from indicators.formatting import join_items
+
+    assert join_items(["رهط", 2021], "ar") == "رهط، 2021"
+    assert join_items(["רהט", 2021], "he") == "רהט, 2021"
+    assert join_items(["Rahat"], "en") == "Rahat"
