@@ -69,9 +69,10 @@ chosen_names = [names[a] for a in chosen]
 st.header(t("table_heading"))
 st.caption(t("table_caption", count=len(authorities)))
 table = compare_data.side_by_side(chosen_key, lang)
+table_columns = compare_data.side_by_side_columns(chosen_key, lang)
 for tab, dimension in zip(st.tabs([dimension_titles[d] for d in DIMENSIONS]), DIMENSIONS, strict=True):
     tables.show(lang, table[table["dimension"] == dimension].drop(columns="dimension"), container=tab,
-                hide_index=True, width="stretch", height="content")
+                column_config=table_columns, hide_index=True, width="stretch", height="content")
 export = compare_data.export(chosen_key, lang)
 downloads.table_downloads(export, f"kmm-compare-{'-'.join(chosen)}", lang, key="compare_csv",
                           title=f"{t('table_heading')}: {join_items(chosen_names, lang)}")

@@ -71,6 +71,22 @@ def side_by_side(authority_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
                                        labels, lang, lambda reason: _t(lang, f"reason_{reason}"))
 
 
+# Figure columns of the side-by-side table: "10,497 (2019)" fits; a longer no-data reason is cut (in full on
+# click). With three towns the whole table then fits beside the sidebar at 1400 px, the unit column included.
+VALUE_WIDTH = 105
+
+
+def side_by_side_columns(authority_ids: tuple[str, ...], lang: str) -> dict:
+    """Column settings of the side-by-side table: figure columns of one width, the Israel median headed
+    short with its full name as the header's help."""
+    names = data_access.names_of_authorities(lang)
+    config = {names[a]: st.column_config.TextColumn(width=VALUE_WIDTH) for a in authority_ids}
+    config[_t(lang, "negev_median")] = st.column_config.TextColumn(width=VALUE_WIDTH)
+    config[_t(lang, "israel_median")] = st.column_config.TextColumn(
+        _t(lang, "israel_median_short"), help=_t(lang, "israel_median"), width=VALUE_WIDTH)
+    return config
+
+
 @st.cache_resource(show_spinner=False, max_entries=_PER_SELECTION)
 def percentile_view(authority_ids: tuple[str, ...], lang: str) -> tuple[go.Figure, pd.DataFrame]:
     """The dot plot and its data table."""

@@ -202,7 +202,11 @@ def test_every_table_reads_in_the_language_direction(open_app, lang, rtl):
         columns = [str(c) for c in table.value.columns]
         shown = list(table.proto.column_order)
         assert shown == (columns[::-1] if rtl else columns)
-        assert not any(c.get("pinned") for c in _column_config(table).values()) if rtl else True
+        config = _column_config(table)
+        if rtl:  # nothing pinned (the grid pins at its left edge); text starts at the right of its cell
+            assert not any(c.get("pinned") for c in config.values())
+            text = [str(c) for c in table.value.columns if pd.api.types.is_string_dtype(table.value[c])]
+            assert text and all(config[c].get("alignment") == "right" for c in text), config
 
 
 def _column_config(table):
