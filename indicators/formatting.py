@@ -10,7 +10,9 @@ import math
 def format_number(value: float | None, decimals: int = 0) -> str | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return f"{value:,.{decimals}f}"
+    text = f"{value:,.{decimals}f}"
+    # A value that rounds to zero prints "0.0", not "-0.0": the sign would show a fall that is not there.
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
 def format_value(value: float | None, decimals: int, unit: str) -> str | None:
@@ -39,3 +41,12 @@ def format_with_unit(value: float | None, decimals: int, unit: str, unit_label: 
     if text is None or unit.startswith("percent"):
         return text
     return f"{text} {unit_label}"
+
+
+# Arabic writes its own comma; Hebrew and English the Latin one.
+LIST_SEPARATORS = {"ar": "، "}
+
+
+def join_items(items, lang: str) -> str:
+    """Items of a title or a list in running text, joined with the language's comma."""
+    return LIST_SEPARATORS.get(lang, ", ").join(str(i) for i in items)

@@ -4,9 +4,10 @@ import streamlit as st
 
 from indicators import comparison, groups
 from indicators.exports import tidy_table
+from indicators.formatting import join_items
 from indicators.prices import CURRENT, is_shekels
 from indicators.settings import DIMENSIONS
-from ui import compare_data, components, data_access, downloads, group_style, layout, prices, profile_exports
+from ui import compare_data, components, data_access, downloads, group_style, layout, prices, profile_exports, tables
 from ui.i18n import translate
 from ui.safe_text import markdown_literal
 from ui.state import url_multiselect, url_selectbox
@@ -45,7 +46,7 @@ if raw is not None:
         shown = ", ".join(markdown_literal(item) for item in selection.unknown[:5])  # link text: literal, short
         st.warning(t("unknown_ids", ids=shown) + fallback, icon="⚠️")
     if selection.over_cap:
-        st.info(t("capped", max=cap, dropped=", ".join(names[a] for a in selection.over_cap)))
+        st.info(t("capped", max=cap, dropped=join_items((names[a] for a in selection.over_cap), lang)))
     if selection.kept:
         st.query_params["compare"] = ",".join(selection.kept)
     else:
@@ -68,12 +69,13 @@ chosen_names = [names[a] for a in chosen]
 st.header(t("table_heading"))
 st.caption(t("table_caption", count=len(authorities)))
 table = compare_data.side_by_side(chosen_key, lang)
+table_columns = compare_data.side_by_side_columns(chosen_key, lang)
 for tab, dimension in zip(st.tabs([dimension_titles[d] for d in DIMENSIONS]), DIMENSIONS, strict=True):
-    tab.dataframe(table[table["dimension"] == dimension].drop(columns="dimension"), hide_index=True,
-                  width="stretch", height="content")
+    tables.show(lang, table[table["dimension"] == dimension].drop(columns="dimension"), container=tab,
+                column_config=table_columns, hide_index=True, width="stretch", height="content")
 export = compare_data.export(chosen_key, lang)
 downloads.table_downloads(export, f"kmm-compare-{'-'.join(chosen)}", lang, key="compare_csv",
-                          title=f"{t('table_heading')}: {', '.join(chosen_names)}")
+                          title=f"{t('table_heading')}: {join_items(chosen_names, lang)}")
 components.source_line(sources, export["source_id"].unique() if not export.empty else [], lang)
 profile_exports.comparison_downloads(chosen_key, lang, downloads.view_link())
 
@@ -86,14 +88,14 @@ downloads.chart_downloads(dots, lang, "compare_dots_image", f"kmm-compare-{'-'.j
                           export["source_id"].unique() if not export.empty else [], title=t("percentile_heading"))
 st.caption(t("neutral_note"))
 with st.expander(translate(lang, "common.data_table")):
-    st.dataframe(dots_table, hide_index=True, width="stretch")
+    tables.show(lang, dots_table, hide_index=True, width="stretch")
 
 st.subheader(t("summary_heading"))
 bars, bars_table = compare_data.summary_view(chosen_key, lang)
 st.plotly_chart(bars, width="stretch", config={"displaylogo": False}, key="compare_bars")
 st.caption(t("summary_caption"))
 with st.expander(translate(lang, "common.data_table")):
-    st.dataframe(bars_table, hide_index=True, width="stretch")
+    tables.show(lang, bars_table, hide_index=True, width="stretch")
 
 # --- 3. One indicator over time.
 st.header(t("trend_heading"))
@@ -116,7 +118,7 @@ else:
                               data_access.indicator_values(indicator_id)["source_id"].dropna().unique(),
                               embeddable=True)
     if missing:
-        st.caption(t("trend_missing", names=", ".join(missing)))
+        st.caption(t("trend_missing", names=join_items(missing, lang)))
     st.caption(t("trend_caption", count=len(authorities)))
     if shekels:
         st.caption(prices.caption(lang, basis))
@@ -125,7 +127,7 @@ else:
     trend_table = prices.table_with_basis(tidy_table(own, names, meta, sources, lang), lang, meta["unit"],
                                           meta[f"unit_{lang}"], basis)
     with st.expander(translate(lang, "common.data_table")):
-        st.dataframe(trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
+        tables.show(lang, trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
     downloads.table_downloads(trend_table, f"kmm-compare-{indicator_id}", lang, key="compare_trend_csv",
-                              title=f"{indicator_names[indicator_id]}: {', '.join(chosen_names)}")
+                              title=f"{indicator_names[indicator_id]}: {join_items(chosen_names, lang)}")
     components.source_line(sources, own["source_id"].unique(), lang)

@@ -14,7 +14,7 @@ from indicators.docs_generation import demote_headings
 from indicators.peers import DEFAULT_WEIGHTS, FEATURE_INDICATORS
 from indicators.settings import DIMENSIONS
 from indicators.source_register_view import unchecked_licences
-from ui import data_access, downloads, layout, open_data, prices
+from ui import data_access, downloads, layout, open_data, prices, tables
 from ui import data_methods_data as cached
 from ui.i18n import translate
 from ui.navigation import registered_pages
@@ -83,7 +83,7 @@ def catalogue_table(rows: pd.DataFrame) -> None:
     config = {c: st.column_config.TextColumn(text) for c, text in columns.items()}
     for c in ("years", "authorities", "negev_authorities"):
         config[c] = st.column_config.NumberColumn(columns[c], format="%d")
-    st.dataframe(shown[list(columns)], column_config=config, hide_index=True, key="methods_catalogue")
+    tables.show(lang, shown[list(columns)], column_config=config, hide_index=True, key="methods_catalogue")
 
 
 def code(fields, joiner: str = ", ") -> str:
@@ -185,7 +185,8 @@ def sources_section() -> None:
     config = {c: st.column_config.TextColumn(text) for c, text in columns.items()}
     config["url"] = st.column_config.LinkColumn(columns["url"])
     config["edition"] = st.column_config.NumberColumn(columns["edition"], format="%d")
-    st.dataframe(register, column_order=list(columns), column_config=config, hide_index=True, key="methods_sources")
+    tables.show(lang, register, column_order=list(columns), column_config=config, hide_index=True,
+                key="methods_sources")
     downloads.table_downloads(register.drop(columns=["sha256_short"]), "kmm-sources", lang, key="methods_sources_csv",
                               title=t("tab_sources"), source_ids=[])
     sources = data_access.table("sources")
@@ -233,7 +234,7 @@ def constant_prices_text() -> None:
     st.markdown(prices.example_text(lang))
     st.markdown(prices.methods_text(lang, "m_scope"))
     st.caption(prices.methods_text(lang, "m_table"))
-    st.dataframe(prices.factors_table(lang), hide_index=True, key="methods_price_index")
+    tables.show(lang, prices.factors_table(lang), hide_index=True, key="methods_price_index")
 
 
 def methods_section() -> None:
@@ -281,13 +282,13 @@ def gap_notes(catalogue: pd.DataFrame) -> list[str]:
 def sparse_tables(catalogue: pd.DataFrame) -> None:
     few = few_years(catalogue, FEW_YEARS)
     st.markdown(f"## {t('g_few_heading', max=FEW_YEARS)}")
-    st.dataframe(few[["name", "year_list", "years"]].rename(columns={
+    tables.show(lang, few[["name", "year_list", "years"]].rename(columns={
         "name": t("col_indicator"), "year_list": t("col_years"), "years": t("col_years_count")}),
         hide_index=True, height="content", key="methods_few")
     latest = cached.gap_facts()["latest_edition"]
     early = ending_early(catalogue, latest)
     st.markdown(f"## {t('g_early_heading', latest=latest)}")
-    st.dataframe(early[["name", "last_year", "year_list"]].rename(columns={
+    tables.show(lang, early[["name", "last_year", "year_list"]].rename(columns={
         "name": t("col_indicator"), "last_year": t("col_last_year"), "year_list": t("col_years")}),
         hide_index=True, height="content", key="methods_early")
 
@@ -299,7 +300,7 @@ def boundaries_gap() -> None:
     district = missing["district"] if lang == "he" else missing["district_en"]
     frame = pd.DataFrame({t("col_authority"): missing["authority_id"].map(names),
                           t("col_district"): district, t("col_kind"): missing["kind"].map(lambda k: label("kind", k))})
-    st.dataframe(frame, hide_index=True, height="content", key="methods_no_boundary")
+    tables.show(lang, frame, hide_index=True, height="content", key="methods_no_boundary")
 
 
 def coverage_colour(count: int, total: int) -> str:
@@ -329,7 +330,7 @@ def coverage_section(catalogue: pd.DataFrame) -> None:
     # pinned columns are drawn in a faded grey.
     config = {t("col_indicator"): st.column_config.TextColumn(t("col_indicator"), width=250)}
     config |= {year: st.column_config.NumberColumn(year, width=42, format="%d") for year in years}
-    st.dataframe(styled, hide_index=True, column_config=config, key="methods_coverage", height="content")
+    tables.show(lang, styled, hide_index=True, column_config=config, key="methods_coverage", height="content")
     tidy = matrix.stack().rename("authorities_with_data").reset_index()
     tidy.insert(1, "indicator", tidy["indicator_id"].map(names))
     tidy = tidy.assign(of_authorities=total, unit=t("coverage_unit"), source=t("coverage_source"))

@@ -3,7 +3,7 @@ import streamlit as st
 
 from indicators import explorer, groups, read_model
 from indicators.exports import tidy_table
-from indicators.formatting import format_value
+from indicators.formatting import format_value, join_items
 from indicators.prices import CURRENT, is_shekels
 from indicators.source_register_view import distinct_publishers
 from indicators.stats import default_year
@@ -19,6 +19,7 @@ from ui import (
     layout,
     maps,
     prices,
+    tables,
     town_links,
 )
 from ui.i18n import translate
@@ -138,7 +139,7 @@ else:
     st.header(t("chart_heading", year=year))
     bars = ranked.assign(name=ranked["authority_id"].map(names), text=[short(v) for v in ranked["value"]])
     bar_colours = group_style.authority_colours(bars["authority_id"].tolist(), group_of) if by_group else None
-    figure = charts.ranked_bar(bars, label, f"{name}, {year}", highlight=town, colours=bar_colours)
+    figure = charts.ranked_bar(bars, label, join_items([name, year], lang), highlight=town, colours=bar_colours)
     figure.update_xaxes(range=explorer.bar_range(bars["value"]))
     # Both labels just above the plot, on either side of their lines, clear of the bars and axis ticks.
     for key, dash, side in (("negev", "dash", "right"), ("israel", "dot", "left")):
@@ -176,8 +177,8 @@ else:
     if missing:  # the reason column only when some authority has no figure
         st.caption(t("missing_caption", count=len(missing), year=year))
         columns.append("note")
-    st.dataframe(
-        shown_table[columns], hide_index=True, width="stretch",
+    tables.show(
+        lang, shown_table[columns], hide_index=True, width="stretch",
         column_config={
             "authority": st.column_config.TextColumn(translate(lang, "common.town"), pinned=True),
             "value": st.column_config.NumberColumn(t("col_value", unit=unit_label), format=f"%.{decimals}f"),
@@ -191,7 +192,7 @@ else:
     year_csv = explorer.with_ranks(tidy_table(ranked, names, meta, sources, lang), ranked, by_kind.to_dict())
     year_csv = prices.table_with_basis(year_csv, lang, meta["unit"], unit_label, CURRENT)
     downloads.table_downloads(year_csv, f"kmm-{indicator_id}-{year}-{scope}", lang, key="explorer_csv_year",
-                              title=f"{name}, {year}", csv_label=t("download_year", year=year))
+                              title=join_items([name, year], lang), csv_label=t("download_year", year=year))
     components.source_line(sources, ranked["source_id"].unique(), lang)
 
 # --- Trends: chosen authorities (or a whole preset of towns) against the Negev and Israel medians, every year.
@@ -232,8 +233,8 @@ else:
     if shekels:
         st.caption(prices.caption(lang, basis))
     with st.expander(t("trend_table")):
-        st.dataframe(read_model.trend_table(trend), width="stretch",
-                     column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
+        tables.show(lang, read_model.trend_table(trend).reset_index(), hide_index=True, width="stretch",
+                    column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
                                                                           format="%d")})
 
 if not ranked.empty:  # the view as a PDF and a slide pack: the year's ranking, the trend above and the sources

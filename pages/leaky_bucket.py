@@ -5,7 +5,7 @@ import streamlit as st
 
 from indicators.formatting import format_number
 from indicators.tools import leaky_bucket, lm3
-from ui import data_access, layout, leaky_bucket_view, project_panel
+from ui import data_access, layout, leaky_bucket_view, project_panel, tables
 
 lang, t = layout.page_start("leaky_bucket")
 project_panel.flash(lang)
@@ -34,7 +34,7 @@ st.header(t("data_heading"))
 st.caption(t("data_explain"))
 known = list(prefilled.values()) + list(reference.values())
 if known:
-    st.dataframe(pd.DataFrame({
+    tables.show(lang, pd.DataFrame({
         t("col_flow"): [t(f"flow_{f.label_key}") for f in known],
         t("col_amount"): [ils(f.amount) for f in known],
         t("col_year"): [str(f.year) for f in known],

@@ -5,7 +5,7 @@ import streamlit as st
 
 from indicators.formatting import format_number
 from indicators.tools import lm3, lm3_example, spend_table
-from ui import data_access, layout, local_spend_view, project_panel, tool_data
+from ui import data_access, layout, local_spend_view, project_panel, tables, tool_data
 from ui.i18n import text_direction
 
 lang, t = layout.page_start("local_spend")
@@ -197,7 +197,7 @@ else:
     with st.expander(t("ring2_members", count=len(ring2_members))):
         st.write(", ".join(names.get(a, a) for a in ring2_members))
     st.subheader(t("ring_shares_heading"))
-    st.dataframe(pd.DataFrame({
+    tables.show(lang, pd.DataFrame({
         t("col_ring"): [ring_labels[n] for n in lm3.RINGS],
         t("col_spent_inside"): [ils(result.ring_amounts[n]) for n in lm3.RINGS],
         t("col_share_of_spend"): [("—" if result.ring_shares_pct[n] is None else
@@ -225,7 +225,7 @@ else:
     assumption()
     st.plotly_chart(local_spend_view.rounds_figure(result, t), width="stretch", config={"displaylogo": False},
                     key="lm3_rounds_chart")
-    st.dataframe(pd.DataFrame({
+    tables.show(lang, pd.DataFrame({
         t("col_round"): [t("round_n", n=n) for n in (1, 2, 3)],
         t("col_amount"): [ils(v) for v in (result.round1, result.round2, result.round3)],
         t("col_leak"): [ils(result.leak_round1), ils(result.leak_round2), "—"],
@@ -237,19 +237,19 @@ else:
     for column, by, title in ((left, "tags", t("by_tag")), (right, "sector", t("by_sector"))):
         table = lm3.spend_by_group(lines, rings, state["chosen_ring"], by)
         column.markdown(f"**{title}**")
-        column.dataframe(pd.DataFrame({
+        tables.show(lang, pd.DataFrame({
             t("col_group"): table["group"].replace("", t("no_group")),
             t("col_total"): table["total"].map(ils), t("col_local"): table["local"].map(ils),
             t("col_share_of_spend"): table["local_share_pct"].map(
                 lambda v: "—" if pd.isna(v) else f"{format_number(v, 1)}%"),
-        }), hide_index=True, width="stretch")
+        }), container=column, hide_index=True, width="stretch")
 
     st.subheader(t("candidates_heading"))
     candidates = lm3.localisation_candidates(lines, result, rings)
     if candidates.empty:
         st.info(t("no_candidates"))
     else:
-        st.dataframe(pd.DataFrame({
+        tables.show(lang, pd.DataFrame({
             t("col_name"): candidates["name"], t("col_place"): candidates["place"].map(lambda p: labels.get(p, p)),
             t("col_amount"): candidates["amount"].map(ils),
             t("col_added"): candidates["added_circulation"].map(ils),

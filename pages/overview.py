@@ -2,10 +2,10 @@
 import streamlit as st
 
 from indicators.exports import tidy_table
-from indicators.formatting import format_value, format_with_unit
+from indicators.formatting import format_value, format_with_unit, join_items
 from indicators.groups import filter_by_group, group_of
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access, downloads, group_style, layout, map_cache, maps, town_links
+from ui import charts, components, data_access, downloads, group_style, layout, map_cache, maps, tables, town_links
 from ui.i18n import translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
@@ -77,7 +77,7 @@ else:
     bar_frame["text"] = bar_frame["authority_id"].map(text)
     ids, groups = bar_frame["authority_id"].tolist(), group_of(authorities)
     colours = group_style.authority_colours(ids, groups) if by_group else None
-    bar_figure = charts.ranked_bar(bar_frame, label, f"{meta[f'name_{lang}']}, {year}", colours=colours)
+    bar_figure = charts.ranked_bar(bar_frame, label, join_items([meta[f'name_{lang}'], year], lang), colours=colours)
     st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False}, key="home_chart",
                     on_select=town_links.on_chart_click("home_chart"), selection_mode="points")
     st.caption(translate(lang, "town_links.chart_click"))
@@ -89,7 +89,7 @@ else:
 rows = values[(values["year"] == year) & values["authority_id"].isin(negev)]
 table = tidy_table(rows, names, meta, data_access.table("sources"), lang)
 with st.expander(translate(lang, "common.data_table")):
-    st.dataframe(table.drop(columns=["authority_id", "indicator_id"]), hide_index=True)
+    tables.show(lang, table.drop(columns=["authority_id", "indicator_id"]), hide_index=True)
 downloads.table_downloads(table, f"kmm-negev-{indicator_id}-{year}", lang, key="overview_csv",
-                          title=f"{meta[f'name_{lang}']}, {year}")
+                          title=join_items([meta[f'name_{lang}'], year], lang))
 components.source_line(data_access.table("sources"), rows["source_id"].unique(), lang)

@@ -18,7 +18,7 @@ from indicators.tools.partnership_files import (
     to_csv_bytes,
     to_excel_bytes,
 )
-from ui import data_access, layout, partnership_charts, partnership_map, partnership_tables, project_panel
+from ui import data_access, layout, partnership_charts, partnership_map, partnership_tables, project_panel, tables
 from ui import partnership_session as session
 from ui.i18n import text_direction
 from ui.partnership_labels import Vocabulary
@@ -263,15 +263,15 @@ else:
         st.success(t("no_flags"), icon=":material/check_circle:")
     st.subheader(t("measures_heading"))
     number = st.column_config.NumberColumn(format="%.2f")
-    st.dataframe(partnership_tables.measures_display(network.actor_measures(graph), town_names, words),
-                 hide_index=True, width="stretch",
-                 column_config={words.column("degree_centrality"): number, words.column("betweenness"): number})
+    tables.show(lang, partnership_tables.measures_display(network.actor_measures(graph), town_names, words),
+                hide_index=True, width="stretch",
+                column_config={words.column("degree_centrality"): number, words.column("betweenness"): number})
     st.subheader(t("step_counts_heading"))
-    st.dataframe(partnership_tables.step_counts_display(network.step_counts(relationships), words),
-                 hide_index=True, width=420)
+    tables.show(lang, partnership_tables.step_counts_display(network.step_counts(relationships), words),
+                hide_index=True, width=420)
     st.subheader(t("sector_pairs_heading"))
-    st.dataframe(partnership_tables.sector_pairs_display(network.sector_pair_counts(actors, relationships), words),
-                 hide_index=True, width="stretch")
+    tables.show(lang, partnership_tables.sector_pairs_display(network.sector_pair_counts(actors, relationships), words),
+                hide_index=True, width="stretch")
 
     # --- 4. On the map.
     st.header(t("map_heading"))
@@ -335,8 +335,8 @@ else:
                         config={"displaylogo": False}, key="partnerships_radar")
         st.subheader(t("bands_heading"))
         two_places = st.column_config.NumberColumn(format="%.2f")
-        st.dataframe(partnership_tables.bands_display(summary, words), hide_index=True, width="stretch",
-                     column_config={words.column("mean"): two_places, words.column("sd"): two_places})
+        tables.show(lang, partnership_tables.bands_display(summary, words), hide_index=True, width="stretch",
+                    column_config={words.column("mean"): two_places, words.column("sd"): two_places})
         st.caption(t("bands_rule"))
 
     # --- 6. Over time.
@@ -350,8 +350,8 @@ else:
         st.plotly_chart(partnership_charts.trend_figure(long, words), width="stretch",
                         config={"displaylogo": False}, key="partnerships_trend")
         st.caption(t("trend_caption"))
-        st.dataframe(partnership_tables.trend_display(health.trend_by_trait(snapshots), words), hide_index=True,
-                     width="stretch")
+        tables.show(lang, partnership_tables.trend_display(health.trend_by_trait(snapshots), words), hide_index=True,
+                    width="stretch")
 
 # --- 7. Download.
 st.header(t("export_heading"))

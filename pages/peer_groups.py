@@ -3,7 +3,8 @@ socio-economic index, peripherality, size and kind, with weights the user sets."
 import streamlit as st
 
 from indicators import groups
-from ui import components, data_access, downloads, group_style, layout, maps, peer_groups_data
+from indicators.formatting import join_items
+from ui import components, data_access, downloads, group_style, layout, maps, peer_groups_data, tables
 from ui.i18n import translate
 from ui.navigation import registered_pages
 from ui.state import url_selectbox
@@ -46,7 +47,7 @@ peer_ids = peer_groups_data.peer_table(town, weight_key, k, population_group)["a
 
 # --- The peers as a table.
 st.header(t("table_heading", name=names[town], count=len(peer_ids)))
-st.dataframe(view.table, hide_index=True, width="stretch", column_config={
+tables.show(lang, view.table, hide_index=True, width="stretch", column_config={
     t("col_ses"): st.column_config.NumberColumn(format="%.3f"),
     t("col_periph"): st.column_config.NumberColumn(format="%.3f"),
     t("col_population"): st.column_config.NumberColumn(format="localized"),
@@ -76,7 +77,7 @@ st.caption(t("scatter_caption"))
 st.header(t("map_heading"))
 st.pydeck_chart(view.deck, height=420)
 components.map_legend(maps.legend_entries(view.breaks, lambda v: f"{v:.2f}"), lang, t("col_distance"))
-st.caption(t("map_caption") + (" " + t("map_missing", names=", ".join(view.off_map)) if view.off_map else ""))
+st.caption(t("map_caption") + (" " + t("map_missing", names=join_items(view.off_map, lang)) if view.off_map else ""))
 
 # --- How it works.
 st.header(t("method_heading"))

@@ -8,7 +8,7 @@ from indicators.downloads.gap_document import gap_table_export
 from indicators.exports import tidy_table
 from indicators.formatting import format_number, format_value
 from indicators.prices import CURRENT, is_shekels
-from ui import components, data_access, downloads, gap_exports, layout, prices
+from ui import components, data_access, downloads, gap_exports, layout, prices, tables
 from ui import gap_view as view
 from ui.i18n import text_direction, translate
 from ui.state import url_selectbox
@@ -111,7 +111,7 @@ if shekels:
 
 with st.expander(translate(lang, "common.data_table")):
     shown = gap_table_export(table, indicator_id, name, unit)
-    st.dataframe(shown, hide_index=True)
+    tables.show(lang, shown, hide_index=True)
     # The medians and the gap as the charts show them (in their price basis), with the sources and the link.
     downloads.table_downloads(shown, f"kmm-gaps-{indicator_id}-{scope}-by-year", lang, key="gaps_table_csv",
                               title=f"{name}: {translate(lang, 'downloads.gap_table_title')}", source_ids=source_ids,
@@ -130,7 +130,7 @@ st.header(t("ranking_heading"))
 st.caption(t("ranking_caption"))
 ranked = view.ranking(scope)
 if not ranked.empty:
-    st.dataframe(ranked.assign(
+    tables.show(lang, ranked.assign(
         indicator=ranked["indicator_id"].map(indicator_names),
         movement=ranked["movement"].map(lambda m: t(f"movement_word_{m}") if isinstance(m, str) else ""),
         behind=ranked["behind"].map(lambda b: t(f"behind_word_{b}") if isinstance(b, str) else ""),

@@ -11,7 +11,7 @@ from indicators.prices import is_shekels
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
 from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
 from indicators.settings import DIMENSIONS
-from ui import components, data_access, downloads, layout, prices, profile_exports, town_links
+from ui import components, data_access, downloads, layout, prices, profile_exports, tables, town_links
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
@@ -284,7 +284,7 @@ def trend_section() -> None:
         st.caption(prices.caption(lang, basis))
     with st.expander(translate(lang, "common.data_table")):
         wide = frame.pivot(index="year", columns="series", values="text").reindex(columns=list(labels))
-        st.dataframe(wide.dropna(axis=1, how="all").reset_index().rename(
+        tables.show(lang, wide.dropna(axis=1, how="all").reset_index().rename(
             columns={"year": translate(lang, "common.year")}), hide_index=True)
 
 
@@ -314,7 +314,7 @@ def justice_section() -> None:
                   t("col_position"): comparison(i)} for i in items]
     if rows:
         with st.expander(t("justice_table")):
-            st.dataframe(pd.DataFrame(rows), hide_index=True)
+            tables.show(lang, pd.DataFrame(rows), hide_index=True)
 
 
 def panel_label(item) -> str:
@@ -341,7 +341,7 @@ def data_table_section() -> None:
     st.caption(t("table_caption"))
     tidy = data.town_table(town, lang)
     with st.expander(translate(lang, "common.data_table")):
-        st.dataframe(data.wide_table(town, lang, (t("col_indicator"), t("col_unit"))), hide_index=True)
+        tables.show(lang, data.wide_table(town, lang, (t("col_indicator"), t("col_unit"))), hide_index=True)
     export_section(tidy)
     components.source_line(data_access.table("sources"), tidy["source_id"].unique() if len(tidy) else [], lang)
 

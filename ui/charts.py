@@ -6,6 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from indicators.chart_room import value_range_with_room
+
 FONT = "Noto Sans Hebrew, Noto Sans Arabic, sans-serif"
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
@@ -53,7 +55,7 @@ def ranked_bar(frame: pd.DataFrame, value_label: str, title: str | None = None,
         customdata=ordered["authority_id"],  # a click on a bar names its authority (ui/town_links.py)
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))
-    fig.update_xaxes(title_text=value_label)
+    fig.update_xaxes(title_text=value_label, range=value_range_with_room(ordered["value"]))
     return _layout(fig, title, height=max(260, 22 * len(ordered) + 80))
 
 

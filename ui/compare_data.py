@@ -11,7 +11,7 @@ from indicators.formatting import format_value
 from indicators.groups import group_of
 from indicators.settings import DIMENSIONS
 from ui import charts, compare_charts, data_access, group_style, prices
-from ui.i18n import translate
+from ui.i18n import text_direction, translate
 
 _PER_SELECTION = 64  # cached selections kept per function
 
@@ -69,6 +69,24 @@ def side_by_side(authority_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
               "no_data": translate(lang, "common.no_data")}
     return comparison.comparison_table(grid(authority_ids), medians(), data_access.table("indicators"), columns,
                                        labels, lang, lambda reason: _t(lang, f"reason_{reason}"))
+
+
+# Figure columns of the side-by-side table in Hebrew and Arabic: "10,497 (2019)" fits; a longer no-data reason
+# is cut (in full on click). With three towns the whole table then fits beside the sidebar at 1400 px, the unit
+# column included. English names are longer ("Ramat HaNegev"): there the grid sizes the columns itself.
+VALUE_WIDTH = 105
+
+
+def side_by_side_columns(authority_ids: tuple[str, ...], lang: str) -> dict:
+    """Column settings of the side-by-side table: figure columns of one width, the Israel median headed
+    short with its full name as the header's help."""
+    names = data_access.names_of_authorities(lang)
+    width = VALUE_WIDTH if text_direction(lang) == "rtl" else None
+    config = {names[a]: st.column_config.TextColumn(width=width) for a in authority_ids}
+    config[_t(lang, "negev_median")] = st.column_config.TextColumn(width=width)
+    config[_t(lang, "israel_median")] = st.column_config.TextColumn(
+        _t(lang, "israel_median_short"), help=_t(lang, "israel_median"), width=width)
+    return config
 
 
 @st.cache_resource(show_spinner=False, max_entries=_PER_SELECTION)

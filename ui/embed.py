@@ -8,7 +8,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from indicators.formatting import format_value
+from indicators.formatting import format_value, join_items
 from indicators.stats import default_year, value_in_year
 from ui import charts, components, data_access, prices
 from ui.downloads import view_link
@@ -49,7 +49,7 @@ def negev_bars(lang: str):
     frame["name"] = frame["authority_id"].map(names)
     frame["text"] = [format_value(v, int(meta["decimals"]), meta["unit"]) for v in frame["value"]]
     label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
-    figure = charts.ranked_bar(frame, label, f"{meta[f'name_{lang}']}, {year}")
+    figure = charts.ranked_bar(frame, label, join_items([meta[f'name_{lang}'], year], lang))
     return figure, values.loc[values["year"] == year, "source_id"].unique()
 
 

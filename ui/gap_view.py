@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from indicators import group_gaps
+from indicators.chart_room import value_range_with_room
 from indicators.formatting import format_value
 from ui import charts, data_access, prices
 from ui.charts import _layout
@@ -75,7 +76,7 @@ def gap_figure(table: pd.DataFrame, indicator_id: str, value_label: str, year_la
                            text=[fmt(v) for v in gap], textposition="outside", cliponaxis=False,
                            hovertemplate="%{x}: %{text}<extra></extra>"))
     fig.update_xaxes(title_text=year_label, dtick=1)
-    fig.update_yaxes(title_text=value_label, zeroline=True, zerolinewidth=2)
+    fig.update_yaxes(title_text=value_label, zeroline=True, zerolinewidth=2, range=value_range_with_room(gap))
     return _layout(fig, title, height=360)
 
 

@@ -15,6 +15,7 @@ from ui.safe_text import markdown_literal
 _HERE = Path(__file__).resolve().parent
 _BASE_CSS = (_HERE / "base.css").read_text(encoding="utf-8")
 _RTL_CSS = (_HERE / "style.css").read_text(encoding="utf-8")
+_RTL_GRIDS_JS = (_HERE / "rtl_grids.js").read_text(encoding="utf-8")
 LANGUAGE_NAMES = {"he": "עברית", "en": "English", "ar": "العربية"}
 _LANG_KEY = "ui_lang"
 
@@ -49,8 +50,11 @@ def apply_language(lang: str) -> None:
     """Keep the language in session state and in the URL, and style the page for its direction."""
     st.session_state["lang"] = lang
     st.query_params["lang"] = lang
-    css = _BASE_CSS + (_RTL_CSS if text_direction(lang) == "rtl" else "")
+    rtl = text_direction(lang) == "rtl"
+    css = _BASE_CSS + (_RTL_CSS if rtl else "")
     st.markdown(f"<style>{css}</style>", unsafe_allow_html=True)
+    if rtl:  # the data grids cannot mirror: start them at their right edge (ui/rtl_grids.js, fixed text)
+        st.html(f"<script>{_RTL_GRIDS_JS}</script>", unsafe_allow_javascript=True)
 
 
 def _on_language_change() -> None:

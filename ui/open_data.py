@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.downloads import open_data
+from ui import tables
 from ui.i18n import translate
 
 
@@ -50,8 +51,8 @@ def open_data_section(lang: str) -> None:
     base = f"{app_root()}{open_data.STATIC_URL_PATH}"
     rows = pd.DataFrame([{w("open_col_table"): f["table"], w("open_col_url"): f"{base}/{f['file']}",
                           w("open_col_rows"): f["rows"], "SHA-256": f["sha256"]} for f in listing["files"]])
-    st.dataframe(rows, hide_index=True, width="stretch", key="methods_open_urls",
-                 column_config={w("open_col_url"): st.column_config.LinkColumn(w("open_col_url"))})
+    tables.show(lang, rows, hide_index=True, width="stretch", key="methods_open_urls",
+                column_config={w("open_col_url"): st.column_config.LinkColumn(w("open_col_url"))})
     st.caption(w("open_manifest", url=f"{base}/{open_data.MANIFEST}"))
     st.code(f'import pandas as pd\nobservations = pd.read_parquet("{base}/observations.parquet")\n\n'
             f"# DuckDB (with its httpfs extension):\n"

@@ -10,7 +10,7 @@ from indicators.coverage import gap_reasons
 from indicators.downloads.headline import headline_indicators
 from indicators.downloads.map_svg import town_map_svg
 from indicators.downloads.profile_document import ProfileDocument, build_document
-from indicators.formatting import format_number
+from indicators.formatting import format_number, join_items
 from indicators.settings import DIMENSIONS
 from ui import data_access, prices
 from ui import town_profile_data as data
@@ -97,7 +97,7 @@ def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
     names = data_access.names_of_authorities(lang)
     town_names = {a: names[a] for a in chosen}
     words = _words(lang, "", "")
-    words["compare_title"] = translate(lang, "downloads.compare_title", names=", ".join(town_names.values()))
+    words["compare_title"] = translate(lang, "downloads.compare_title", names=join_items(town_names.values(), lang))
     dimension_titles = {d: translate(lang, f"town_profile.dimension_{d}") for d in DIMENSIONS}
     today = dt.date.today().isoformat()
 

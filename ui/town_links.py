@@ -8,6 +8,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from indicators import chart_picks, comparison, town_search
+from indicators.formatting import join_items
 from ui import data_access
 from ui.i18n import translate
 from ui.navigation import registered_pages
@@ -116,7 +117,7 @@ def clean_compare_link(lang: str, options: list[str], names: dict[str, str], max
         st.warning(_t(lang, "compare_unknown", ids=ids), icon="⚠️")
     if selection.over_cap:
         st.info(_t(lang, "compare_kept", listed=len(selection.kept) + len(selection.over_cap), max=max_items,
-                   kept=", ".join(names[a] for a in selection.kept)))
+                   kept=join_items((names[a] for a in selection.kept), lang)))
     if selection.kept:
         st.query_params["compare"] = ",".join(selection.kept)
     else:

@@ -189,3 +189,26 @@ def test_a_shekel_trend_and_its_table_are_in_2022_prices_until_switched(open_app
     assert set(table["price_basis"]) == {"current prices"}
     assert table[(table["authority"] == "Rahat") & (table["year"] == 2013)]["value"].item() == pytest.approx(raw,
                                                                                                             rel=1e-4)
+
+
+@pytest.mark.parametrize("lang, rtl", [("he", True), ("ar", True), ("en", False)])
+def test_every_table_reads_in_the_language_direction(open_app, lang, rtl):
+    """The grid draws columns from its left edge: in Hebrew and Arabic every table lists them backwards,
+    so the indicator (or town) stands at the right and the unit at the left."""
+    at = open_app(PAGE, lang=lang, compare="la-9000,la-1161,rc-48")
+    _no_exception(at)
+    assert len(at.dataframe) >= 5
+    for table in at.dataframe:
+        columns = [str(c) for c in table.value.columns]
+        shown = list(table.proto.column_order)
+        assert shown == (columns[::-1] if rtl else columns)
+        config = _column_config(table)
+        if rtl:  # nothing pinned (the grid pins at its left edge); text starts at the right of its cell
+            assert not any(c.get("pinned") for c in config.values())
+            text = [str(c) for c in table.value.columns if pd.api.types.is_string_dtype(table.value[c])]
+            assert text and all(config[c].get("alignment") == "right" for c in text), config
+
+
+def _column_config(table):
+    import json
+    return json.loads(table.proto.columns or "{}")

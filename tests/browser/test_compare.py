@@ -89,3 +89,44 @@ def test_a_group_preset_fills_the_comparison(page, app_url, artifacts_dir):
     page.set_viewport_size({"width": 1280, "height": 4400})
     page.wait_for_timeout(1500)
     page.screenshot(path=str(artifacts_dir / "compare-he-preset-negev-cities.png"), full_page=True)
+
+
+GRID = '[data-testid="stDataFrame"]'
+# Per grid on the page: its box, its scroll position, and the headers of the columns in view (the grid's
+# accessible table lists only those, with their place among all columns).
+_GRIDS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].map(g => {
+  const r = g.getBoundingClientRect(), s = g.querySelector('.dvn-scroller'), t = g.querySelector('table');
+  return {left: r.left, right: r.right, width: r.width,
+          scrolled: s ? s.scrollLeft : 0, room: s ? s.scrollWidth - s.clientWidth : 0,
+          columns: t ? Number(t.getAttribute('aria-colcount')) : 0,
+          headers: [...g.querySelectorAll('th')].map(h => [Number(h.getAttribute('aria-colindex')), h.textContent])};
+})"""
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_tables_read_right_to_left_in_hebrew(page, app_url, artifacts_dir, width):
+    """The side-by-side table starts at the right: its first column (the indicator) is the grid's last,
+    drawn at the right edge and in view; the grid scrolls from there; no grid is wider than the screen.
+    The chips' "×" stands apart from the town's name."""
+    page.set_viewport_size({"width": width, "height": 900})
+    open_view(page, app_url, "compare", lang="he", **LINK)
+    expect(page.locator(GRID).first).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    page.locator(GRID).first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)  # ui/rtl_grids.js looks for new grids every second
+    page.screenshot(path=str(artifacts_dir / f"compare-he-{width}-rtl-table.png"))
+    grids = [g for g in page.evaluate(_GRIDS) if g["width"] > 0]  # the other tabs' grids are hidden
+    table = grids[0]
+    assert table["headers"], table
+    rightmost = max(table["headers"])
+    assert rightmost == [table["columns"], "מדד"], table["headers"]
+    assert table["scrolled"] >= table["room"] - 2, table  # scrolled to its right edge: nothing cut there
+    if width >= 1400:  # three towns fit beside the sidebar: the unit column in view too, nothing to scroll
+        assert table["room"] <= 0 and table["headers"][0] == [1, "יחידה"], table
+    for grid in grids:
+        assert grid["left"] >= 0 and grid["right"] <= width, grid
+
+    chips = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMultiSelect"] [data-tag]')]
+      .map(t => [t.querySelector('span[title]').getBoundingClientRect().left,
+                 t.querySelector('button svg').getBoundingClientRect().right])""")
+    assert chips and all(name - cross >= 4 for name, cross in chips), chips

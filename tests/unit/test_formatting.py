@@ -30,3 +30,22 @@ def test_value_with_its_unit():
     assert format_with_unit(5751.4, 0, "ils_per_month", "₪ per month") == "5,751 ₪ per month"
     assert format_with_unit(12.34, 1, "percent", "%") == "12.3%"
     assert format_with_unit(None, 1, "percent", "%") is None
+
+
+@pytest.mark.parametrize("value, decimals, unit, text", [
+    (-0.04, 1, "percent", "0.0%"),
+    (-0.0, 1, "percent", "0.0%"),
+    (-0.4, 0, "persons", "0"),
+    (-0.06, 1, "percent", "-0.1%"),
+    (-1234.5, 0, "persons", "-1,234"),
+])
+def test_no_minus_sign_on_zero(value, decimals, unit, text):
+    assert format_value(value, decimals, unit) == text
+
+
+def test_titles_join_with_the_language_comma():
+    from indicators.formatting import join_items
+
+    assert join_items(["رهط", 2021], "ar") == "رهط، 2021"
+    assert join_items(["רהט", 2021], "he") == "רהט, 2021"
+    assert join_items(["Rahat"], "en") == "Rahat"

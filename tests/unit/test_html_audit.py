@@ -45,7 +45,8 @@ def _html_calls():
                     owners.setdefault(id(inner), func.name)
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and any(
-                k.arg == "unsafe_allow_html" and isinstance(k.value, ast.Constant) and k.value.value
+                k.arg in ("unsafe_allow_html", "unsafe_allow_javascript")
+                and isinstance(k.value, ast.Constant) and k.value.value
                 for k in node.keywords
             ):
                 yield str(path.relative_to(ROOT)), owners.get(id(node), "<module>"), node
