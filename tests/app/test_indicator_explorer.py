@@ -124,7 +124,7 @@ def test_no_authority_matches_says_so(open_app):
 def test_compare_list_draws_trend_series_with_both_medians(open_app):
     at = open_app(PAGE, indicator="own_income_share_pct", compare="la-1161,rc-48", lang="en")
     _clean(at)
-    trend = at.dataframe[1].value
+    trend = _by_year(at.dataframe[1].value)
     assert list(trend.columns) == ["Rahat", "Ramat HaNegev", "Negev median", "Israel median"]
 
 
@@ -186,7 +186,7 @@ def test_a_preset_draws_all_its_towns_with_its_median(open_app, authorities):
                   lang="en")
     _clean(at)
     councils = authorities[authorities["is_negev"] & (authorities["kind"] == "regional_council")]
-    trend = at.dataframe[1].value
+    trend = _by_year(at.dataframe[1].value)
     assert set(councils["name_en"]) <= set(trend.columns)  # all 13, over the cap of 5 hand-picked towns
     assert "Rahat" in trend.columns
     assert "Negev regional councils: median" in trend.columns
@@ -230,8 +230,13 @@ def test_the_price_switch_is_read_from_the_link_and_absent_for_other_units(open_
     assert not [r for r in at.radio if r.key == "w_prices"]
 
 
+def _by_year(table: pd.DataFrame) -> pd.DataFrame:
+    """The trend table as the page shows it (year as its first column, for the right-to-left grid), by year."""
+    return table.set_index("year") if "year" in table.columns else table
+
+
 def _trend_table(at) -> pd.DataFrame:
-    return at.dataframe[-1].value
+    return _by_year(at.dataframe[-1].value)
 
 
 def test_the_explorer_offers_a_pdf_and_a_slide_pack_in_the_chosen_language(open_app):
