@@ -10,7 +10,7 @@ from indicators.downloads.explorer_images import trend_png
 from indicators.downloads.gap_files import GAP_CSS, _chunks, _footer, _img
 from indicators.downloads.gap_images import BAR, side_by_side
 from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes
-from indicators.downloads.town_profile_pdf import _css, _e, _num
+from indicators.downloads.town_profile_pdf import _css, _e, _num, sources_list
 from indicators.settings import ROOT
 
 BARS_PER_SLIDE = 34  # the Negev's authorities fit one slide (two columns); Israel's are split, on one scale
@@ -79,10 +79,7 @@ def explorer_html(doc: ExplorerDocument) -> str:
     trend = trend_chart(doc)
     trend_block = (f'<div class="keep"><h2>{_e(w["trend_heading"])}</h2>{_img(trend, w["trend_heading"])}'
                    f'<p class="caption">{_e(w["trend_caption"])}</p></div>') if trend else ""
-    sources = "".join(
-        f'<li><bdi dir="ltr">{_e(s.publisher)}, <em>{_e(s.title)}</em></bdi> — {_e(w["edition"])} '
-        f'<span class="ltr">{_e(s.edition)}</span><br><a class="ltr" href="{_e(s.url)}">{_e(s.url)}</a></li>'
-        for s in doc.sources)
+    sources = sources_list(doc.sources, w)
     direction = "rtl" if doc.rtl else "ltr"
     return f"""<!DOCTYPE html><html lang="{doc.lang}" dir="{direction}"><head><meta charset="utf-8">
 <title>{_e(doc.title)}</title><style>{_css(doc)}{GAP_CSS}</style></head><body>

@@ -9,7 +9,7 @@ import re
 from indicators.downloads.gap_document import GapDocument
 from indicators.downloads.gap_images import dumbbell_png, gap_bars_png, side_by_side
 from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes
-from indicators.downloads.town_profile_pdf import _css, _e, _num
+from indicators.downloads.town_profile_pdf import _css, _e, _num, sources_list
 from indicators.settings import ROOT
 
 TOWNS_PER_SLIDE = 34  # the Negev's towns fit one slide (in two columns); Israel's are split, on one scale
@@ -119,10 +119,7 @@ def gap_html(doc: GapDocument) -> str:
                      f'{_e(w["ranking_shown"].format(shown=len(rows), total=doc.ranking_total))}</p>'
                      f'<table><thead><tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr></thead>'
                      f'<tbody>{ranking}</tbody></table>') if rows else ""
-    sources = "".join(
-        f'<li><bdi dir="ltr">{_e(s.publisher)}, <em>{_e(s.title)}</em></bdi> — {_e(w["edition"])} '
-        f'<span class="ltr">{_e(s.edition)}</span><br><a class="ltr" href="{_e(s.url)}">{_e(s.url)}</a></li>'
-        for s in doc.sources)
+    sources = sources_list(doc.sources, w)
     numbers = ", ".join(f"[{n}]" for n in doc.indicator_sources)
     direction = "rtl" if doc.rtl else "ltr"
     return f"""<!DOCTYPE html><html lang="{doc.lang}" dir="{direction}"><head><meta charset="utf-8">

@@ -66,6 +66,15 @@ a {{ color: #0563C1; text-decoration: none; }}
 """
 
 
+def sources_list(sources, words: dict) -> str:
+    """The <li> items of a document's sources (every PDF: profile, gap view, explorer). Publisher and title are
+    kept left-to-right as one piece, so a Latin name inside Hebrew or Arabic text keeps its order."""
+    return "".join(
+        f'<li><bdi dir="ltr">{_e(s.publisher)}, <em>{_e(s.title)}</em></bdi> — {_e(words["edition"])} '
+        f'<span class="ltr">{_e(s.edition)}</span><br><a class="ltr" href="{_e(s.url)}">{_e(s.url)}</a></li>'
+        for s in sources)
+
+
 def _e(text) -> str:
     return html.escape("" if text is None else str(text))
 
@@ -123,11 +132,7 @@ def profile_html(doc: ProfileDocument) -> str:
     peers = ("، " if doc.lang == "ar" else ", ").join(doc.peer_names) if doc.peer_names else w["peers_none"]
     map_block = (f'<div class="map">{doc.map_svg}<div class="caption">{_e(w["map_caption"])}</div></div>'
                  if doc.map_svg else "")
-    # Publisher and title are in English in the source register: kept left-to-right as one piece.
-    sources = "".join(
-        f'<li><bdi dir="ltr">{_e(s.publisher)}, <em>{_e(s.title)}</em></bdi> — {_e(w["edition"])} '
-        f'<span class="ltr">{_e(s.edition)}</span><br><a class="ltr" href="{_e(s.url)}">{_e(s.url)}</a></li>'
-        for s in doc.sources)
+    sources = sources_list(doc.sources, w)
     direction = "rtl" if doc.rtl else "ltr"
     return f"""<!DOCTYPE html><html lang="{doc.lang}" dir="{direction}"><head><meta charset="utf-8">
 <title>{_e(doc.title)}</title><style>{_css(doc)}</style></head><body>
