@@ -9,7 +9,7 @@ RUN_STAMP := $(VENV)/.stamp-run
 DEV_STAMP := $(VENV)/.stamp-dev
 PUBLISHED := data/published/observations.parquet
 
-.PHONY: run test lint data bench load browser pdf-libs setup setup-dev clean
+.PHONY: run test lint data bench load shots browser pdf-libs setup setup-dev clean
 
 run: setup pdf-libs $(PUBLISHED)
 	$(BIN)/python -m indicators.downloads.open_data
@@ -50,6 +50,12 @@ $(RUN_STAMP): requirements.txt constraints.txt | $(VENV)/bin/python
 $(DEV_STAMP): requirements.txt requirements-dev.txt constraints.txt $(RUN_STAMP)
 	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
+
+# Every page in he/en/ar at 1400 and 390 px, full-page, plus one contact sheet per page, for a person to look
+# at: tests/browser/artifacts/pages/$(LABEL)/ (e.g. `make shots LABEL=before`, then LABEL=after).
+LABEL ?= current
+shots: setup-dev browser
+	$(BIN)/python -m tests.browser.screenshots --label $(LABEL)
 
 # Browser tests drive Debian's chromium through Playwright (never `playwright install`).
 browser:
