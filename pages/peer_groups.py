@@ -47,7 +47,8 @@ peer_ids = peer_groups_data.peer_table(town, weight_key, k, population_group)["a
 
 # --- The peers as a table.
 st.header(t("table_heading", name=names[town], count=len(peer_ids)))
-tables.show(lang, view.table, hide_index=True, width="stretch", column_config={
+# Every peer in view (up to 21 rows): the default height hides the tenth behind a scrollbar.
+tables.show(lang, view.table, hide_index=True, width="stretch", height="content", column_config={
     t("col_ses"): st.column_config.NumberColumn(format="%.3f"),
     t("col_periph"): st.column_config.NumberColumn(format="%.3f"),
     t("col_population"): st.column_config.NumberColumn(format="localized"),

@@ -14,6 +14,7 @@ from ui.charts import _layout
 
 GROUP_COLOURS = {group_gaps.FIRST: charts.HIGHLIGHT, group_gaps.SECOND: charts.BASE}
 GROUP_SYMBOLS = {group_gaps.FIRST: "diamond", group_gaps.SECOND: "circle"}
+MEDIAN_LABEL_ROOM = 34  # px above the dumbbell chart: one line of 12 px text and its padding
 
 
 def area_ids(scope: str) -> list[str]:
@@ -102,7 +103,10 @@ def dumbbell_figure(table: pd.DataFrame, indicator_id: str, names: dict[str, str
                            showarrow=False, text=reference_label, font={"size": 12})
     fig.update_xaxes(title_text=value_label)
     fig.update_yaxes(categoryorder="array", categoryarray=towns["name"].tolist(), type="category")
-    return _layout(fig, None, height=max(300, 24 * len(towns) + 120))
+    fig = _layout(fig, None, height=max(300, 24 * len(towns) + 120))
+    # Room above the plot for the median's label (it sits on top of the line; without a title the margin is
+    # 10 px and the label was cut in half).
+    return fig.update_layout(margin={"t": MEDIAN_LABEL_ROOM})
 
 
 def gap_table_decimals(table: pd.DataFrame, decimals: int) -> dict[str, int]:

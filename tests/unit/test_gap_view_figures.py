@@ -1,0 +1,15 @@
+"""The population-gaps page's town-by-town chart keeps its median label inside the figure."""
+import pandas as pd
+
+from indicators import group_gaps
+from ui import gap_view
+
+
+def test_dumbbell_leaves_room_above_the_plot_for_the_median_label():
+    table = pd.DataFrame({"authority_id": ["la-1161", "la-9000"], "value": [12.0, 55.0],
+                          "reference_median": [50.0, 50.0], "group": [group_gaps.FIRST, group_gaps.SECOND]})
+    figure = gap_view.dumbbell_figure(table, "own_income_share_pct", {"la-1161": "רהט", "la-9000": "באר שבע"},
+                                      {group_gaps.FIRST: "ערביות", group_gaps.SECOND: "יהודים"}, "חציון", "%")
+    label = next(a for a in figure.layout.annotations if a.text == "חציון")
+    assert label.yref == "paper" and label.y == 1 and label.yanchor == "bottom"  # drawn above the plot area
+    assert figure.layout.margin.t >= 30  # so the top margin must hold a line of text (it was 10 px: cut)
