@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 from playwright.sync_api import sync_playwright
 
-from tests.browser.journeys import open_view, wait_drawn
+from tests.browser.journeys import open_view
 from tests.browser.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -37,10 +37,21 @@ TOWN = "la-1161"  # Rahat: the town-specific pages open on it
 CONTENT_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
     ...Array.from(document.querySelectorAll('[data-testid="stAppViewContainer"], [data-testid="stMain"],'
         + ' [data-testid="stAppScrollToBottomContainer"], section.main'), e => e.scrollHeight))"""
-# A page is settled when, besides wait_drawn, its count of elements and its height stop changing (a script
-# run can pause between elements without the running indicator, e.g. while a table loads).
-SHAPE = """() => [document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]').length,
-    (""" + CONTENT_HEIGHT + """)()]"""
+# A page is settled when it is drawn as journeys.wait_drawn defines it (no running indicator, no skeleton,
+# every map's canvas and chart's svg there) and its count of elements and its height have stopped changing
+# (a script run can pause between elements without the running indicator, e.g. while a table loads). One
+# evaluate per check: on a loaded machine each Playwright round trip costs, and wait_drawn makes dozens.
+SHAPE = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const all = (selector, inner) => Array.from(document.querySelectorAll(selector))
+        .every(e => e.querySelector(inner));
+    const drawn = !document.querySelector('[data-testid="stStatusWidget"]')
+        && !document.querySelector('[data-testid="stSkeleton"]')
+        && all('[data-testid="stDeckGlJsonChart"]', 'canvas')
+        && all('[data-testid="stPlotlyChart"]', '.main-svg');
+    const count = main ? main.querySelectorAll('[data-testid="stElementContainer"]').length : 0;
+    return [drawn, count, (""" + CONTENT_HEIGHT + """)()];
+}"""
 MAX_HEIGHT = 30_000  # Chromium's screenshot limit is ~32k px
 SHEET_SCALE = {1400: 0.25, 390: 0.5}  # both columns about the same width on the sheet
 SHEET_MAX_HEIGHT = 6_000
@@ -51,15 +62,15 @@ def shot_name(page: str, lang: str, width: int) -> str:
     return f"{page}-{lang}-{width}.png"
 
 
-def settle(page, quiet_checks: int = 2, timeout_s: float = 30) -> None:
-    wait_drawn(page)
+def settle(page, quiet_checks: int = 3, timeout_s: float = 120) -> None:
     quiet, last, deadline = 0, None, time.monotonic() + timeout_s
-    while quiet < quiet_checks and time.monotonic() < deadline:
-        page.wait_for_timeout(700)
+    while quiet < quiet_checks:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the page did not settle")
+        page.wait_for_timeout(500)
         shape = page.evaluate(SHAPE)
-        quiet = quiet + 1 if shape == last else 0
+        quiet = quiet + 1 if shape[0] and shape == last else 0
         last = shape
-    wait_drawn(page)
 
 
 def take(context, app_url: str, spec, lang: str, width: int, out: Path) -> Path:
@@ -74,7 +85,7 @@ def take(context, app_url: str, spec, lang: str, width: int, out: Path) -> Path:
         height = min(int(page.evaluate(CONTENT_HEIGHT)), MAX_HEIGHT)
         if height > VIEWPORTS[width]:
             page.set_viewport_size({"width": width, "height": height})
-            wait_drawn(page, quiet_checks=2)  # charts redraw at the new size (the content is already there)
+            settle(page, quiet_checks=2)  # charts redraw at the new size
         path = out / shot_name(spec.url_path, lang, width)
         page.screenshot(path=str(path), full_page=True)
         return path
@@ -132,7 +143,7 @@ def run(label: str, only: list[str], resume: bool = False) -> int:
                         started = time.monotonic()
                         try:
                             path = take(context, url, spec, lang, width, out)
-                            print(f"{path.name}  {time.monotonic() - started:.0f}s", flush=True)
+                            print(f"  {path.name}  {time.monotonic() - started:.0f}s", flush=True)
                         except Exception as error:  # noqa: BLE001 - one broken shot must not stop the rest
                             failures += 1
                             print(f"FAILED {shot_name(spec.url_path, lang, width)}: {error}", flush=True)
