@@ -2,6 +2,8 @@
 the latest year and the ranking of indicators — computed in indicators/group_gaps.py, drawn here."""
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -14,6 +16,9 @@ from ui.charts import _layout
 
 GROUP_COLOURS = {group_gaps.FIRST: charts.HIGHLIGHT, group_gaps.SECOND: charts.BASE}
 GROUP_SYMBOLS = {group_gaps.FIRST: "diamond", group_gaps.SECOND: "circle"}
+# A chart title is one line of the plot's width: on a 390 px phone about 32 characters; longer ones are
+# broken into lines (plotly never wraps, it cuts the title at both edges).
+TITLE_LINE = 32
 MEDIAN_LABEL_ROOM = 34  # px above the dumbbell chart: one line of 12 px text and its padding
 
 
@@ -78,7 +83,9 @@ def gap_figure(table: pd.DataFrame, indicator_id: str, value_label: str, year_la
                            hovertemplate="%{x}: %{text}<extra></extra>"))
     fig.update_xaxes(title_text=year_label, dtick=1)
     fig.update_yaxes(title_text=value_label, zeroline=True, zerolinewidth=2, range=value_range_with_room(gap))
-    return _layout(fig, title, height=360)
+    lines = textwrap.wrap(title, TITLE_LINE)
+    fig = _layout(fig, "<br>".join(lines), height=360)
+    return fig.update_layout(margin={"t": 50 + 20 * (len(lines) - 1)})
 
 
 def dumbbell_figure(table: pd.DataFrame, indicator_id: str, names: dict[str, str], group_labels: dict[str, str],

@@ -13,3 +13,13 @@ def test_dumbbell_leaves_room_above_the_plot_for_the_median_label():
     label = next(a for a in figure.layout.annotations if a.text == "חציון")
     assert label.yref == "paper" and label.y == 1 and label.yanchor == "bottom"  # drawn above the plot area
     assert figure.layout.margin.t >= 30  # so the top margin must hold a line of text (it was 10 px: cut)
+
+
+def test_a_long_gap_title_is_broken_into_lines_that_fit_a_phone():
+    table = pd.DataFrame({"gap": [-41.6, -44.2]}, index=[2021, 2022])
+    title = "Arab median minus the median of Jews and others"  # cut at both edges at 390 px as one line
+    figure = gap_view.gap_figure(table, "own_income_share_pct", "Gap (%)", "Year", title)
+    lines = figure.layout.title.text.split("<br>")
+    assert len(lines) > 1 and all(len(line) <= gap_view.TITLE_LINE for line in lines)
+    assert " ".join(lines) == title
+    assert figure.layout.margin.t >= 50 + 20 * (len(lines) - 1)  # the extra lines have room above the plot
