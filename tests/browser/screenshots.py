@@ -121,7 +121,7 @@ def contact_sheet(out: Path, page: str) -> Path | None:
     return path
 
 
-def run(label: str, only: list[str], resume: bool = False) -> int:
+def run(label: str, only: list[str], resume: bool = False, langs=LANGS, widths=tuple(VIEWPORTS)) -> int:
     out = ARTIFACTS / label
     out.mkdir(parents=True, exist_ok=True)
     by_path = {s.url_path: s for s in registered_pages()}
@@ -133,11 +133,12 @@ def run(label: str, only: list[str], resume: bool = False) -> int:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for spec in specs:
-                for width, height in VIEWPORTS.items():
+                for width in widths:
+                    height = VIEWPORTS[width]
                     phone = width < 600
                     context = browser.new_context(viewport={"width": width, "height": height},
                                                   is_mobile=phone, has_touch=phone)
-                    for lang in LANGS:
+                    for lang in langs:
                         if resume and (out / shot_name(spec.url_path, lang, width)).exists():
                             continue
                         started = time.monotonic()
@@ -161,10 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="current", help="folder name under artifacts/pages (e.g. before)")
     parser.add_argument("--pages", nargs="*",
                         help="only these url paths, in this order (default: every registered page)")
+    parser.add_argument("--langs", nargs="*", choices=LANGS, default=list(LANGS))
+    parser.add_argument("--widths", nargs="*", type=int, choices=list(VIEWPORTS), default=list(VIEWPORTS))
     parser.add_argument("--resume", action="store_true", help="keep the shots already taken under this label")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so that `finally` stops the server
-    return 1 if run(args.label, args.pages or [], args.resume) else 0
+    return 1 if run(args.label, args.pages or [], args.resume, args.langs, args.widths) else 0
 
 
 if __name__ == "__main__":
