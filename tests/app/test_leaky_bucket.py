@@ -1,6 +1,7 @@
 """Leaky bucket through AppTest: the database's flow for a town checked against the Parquet files read
 here, user estimates marked and empty ones left out, the Sankey, plugging a leak with and without the LM3
 tool's re-spend share, and the page in every language."""
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -129,3 +130,15 @@ def test_a_project_file_opened_on_this_page(open_app):
     assert "Opened yeruham.json" in " ".join(s.value for s in at.success)
     assert at.selectbox(key="lb_authority_1").value == "la-831"
     assert _metrics(at)["Leaking out"] == "1,000,000 ₪" and _metrics(at)["Kept in the town"] == "500,000 ₪"
+
+
+def test_the_amount_column_is_wide_enough_on_a_phone(open_app):
+    """The database table's amounts are text; on a 390 px phone the grid clipped their leading digits
+    ("55,742,000 ₪" for 755,742,000 ₪). The column has a fixed width that holds the longest."""
+    at = open_app(PAGE, lang="he")
+    _no_exception(at)
+    table = at.dataframe[0]
+    config = json.loads(table.proto.columns)
+    amount = next(c for c in table.value.columns if "₪" in c)
+    assert config[amount]["width"] >= 150
+    assert max(len(v) for v in table.value[amount]) <= 18  # "12,562,757,245 ₪" and the like fit in 150 px
