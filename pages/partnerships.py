@@ -273,18 +273,19 @@ else:
     tables.show(lang, partnership_tables.sector_pairs_display(network.sector_pair_counts(actors, relationships), words),
                 hide_index=True, width="stretch")
 
-    # --- 4. On the map.
-    st.header(t("map_heading"))
-    deck = partnership_map.actors_map(graph, data_access.table("boundaries"), town_names, negev, words)
-    if deck is None:
-        st.info(t("map_no_towns"), icon=":material/map:")
-    else:
-        placed = int(actors["town"].notna().sum())
-        st.pydeck_chart(deck, key="partnerships_map", height=520, alt=t("map_alt", count=placed))
-        partnership_map.legend(words)
-        st.caption(t("map_caption"))
+# --- 4. On the map (its heading always, so the numbered sections never skip one).
+st.header(t("map_heading"))
+deck = None if actors.empty else partnership_map.actors_map(graph, data_access.table("boundaries"), town_names,
+                                                              negev, words)
+if deck is None:
+    st.info(t("map_no_towns"), icon=":material/map:")
+else:
+    placed = int(actors["town"].notna().sum())
+    st.pydeck_chart(deck, key="partnerships_map", height=520, alt=t("map_alt", count=placed))
+    partnership_map.legend(words)
+    st.caption(t("map_caption"))
     unplaced = actors.loc[actors["town"].isna(), "name"].tolist()
-    if unplaced and deck is not None:
+    if unplaced:
         st.caption(t("map_without_town", names=", ".join(unplaced)))
 
 # --- 5. Health check.
@@ -339,8 +340,11 @@ else:
                     column_config={words.column("mean"): two_places, words.column("sd"): two_places})
         st.caption(t("bands_rule"))
 
-    # --- 6. Over time.
-    st.header(t("trend_heading"))
+# --- 6. Over time (its heading always, as above).
+st.header(t("trend_heading"))
+if len(state.assessments) < 2:
+    st.info(t("trend_need_two"), icon=":material/timeline:")
+else:
     snapshots = [model.Assessment(a.date, check_scores(a.scores, _where("scores_table", model.SCORE_COLUMNS))[0])
                  for a in state.assessments]
     long = health.trend_table(snapshots)

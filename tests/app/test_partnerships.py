@@ -225,3 +225,13 @@ def test_a_project_file_opened_from_this_pages_sidebar(page):
     assert any("Opened saved.json" in s.value for s in at.success)
     assert at.text_input(key="partnerships_title").value == "Saved"
     assert json.dumps(_state(at)) == json.dumps(saved)
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_numbered_sections_never_skip_a_number(open_app, lang):
+    """A new, empty partnership: every numbered heading is there (4 and 6 were left out, so 3 was followed
+    by 5 and 5 by 7), each empty one with a note saying what fills it."""
+    at = open_app(PAGE, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    numbers = [int(h.value.split(".")[0]) for h in at.header if h.value[:1].isdigit()]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 7, numbers
