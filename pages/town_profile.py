@@ -11,7 +11,7 @@ from indicators.prices import is_shekels
 from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
 from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
 from indicators.settings import DIMENSIONS
-from ui import components, data_access, downloads, layout, prices, profile_exports, tables, town_links
+from ui import components, data_access, downloads, group_style, layout, prices, profile_exports, tables, town_links
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
@@ -304,9 +304,10 @@ def justice_section() -> None:
         if total:
             st.markdown(t("justice_summary", group=group_label, town=town_name, better=better, total=total))
         panels = tuple(panel_label(item) for item in items)
-        figure = data.justice_figure(town, lang, group, panels, (town_name, t("justice_others")))
+        figure = data.justice_figure(town, lang, group, panels, t("justice_clipped"))
         st.plotly_chart(figure, width="stretch", config={"displayModeBar": False}, key=f"justice_{group}",
                         alt=t("justice_alt", group=group_label, town=town_name))
+        group_style.group_legend(lang, data.justice_groups(town))
         st.markdown("\n".join(f"- {reading(item)}" for item in items))
         rows += [{t("col_indicator"): data.metas()[i.indicator_id][f"name_{lang}"],
                   t("col_value"): fmt(i.indicator_id, i.value), t("col_year"): str(i.year),
