@@ -8,7 +8,7 @@ import streamlit as st
 from indicators.formatting import format_number, format_value
 from indicators.headline import sentence
 from indicators.prices import is_shekels
-from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
+from indicators.profile import JUSTICE_GROUPS, change_in_prices, describe_change, justice_summary
 from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
 from indicators.settings import DIMENSIONS
 from ui import components, data_access, downloads, group_style, layout, prices, profile_exports, tables, town_links
@@ -115,16 +115,19 @@ def place_on_map() -> None:
 
 def change_line(card, meta) -> str | None:
     """"↑ up 0.2 pp since 2018, a deterioration": the words carry the meaning; arrow and colour repeat it."""
-    described = describe_change(card, int(meta["decimals"]))
+    change, basis = change_in_prices(card, meta["unit"], prices.chosen(), data_access.table("price_index"))
+    described = describe_change(card, int(meta["decimals"]), change)
     if described is None:
         return None
     direction, verdict = described
-    amount = num(format_number(abs(card.change), int(meta["decimals"])))
+    amount = num(format_number(abs(change), int(meta["decimals"])))
     if meta["unit"].startswith("percent"):
         amount = f"{amount} {t('points')}"
     since = {"better": "change_since_better", "worse": "change_since_worse"}.get(verdict, "change_since")
     arrow = {"up": "↑ ", "down": "↓ "}.get(direction, "")
-    text = f"{arrow}{t(f'change_{direction}', amount=amount)} {t(since, year=card.previous_year)}"
+    # Shekels of two years: say in which prices they were compared (the page's switch, above the cards).
+    in_prices = f" {t(f'change_in_{basis}', year=prices.base_year())}" if is_shekels(meta["unit"]) else ""
+    text = f"{arrow}{t(f'change_{direction}', amount=amount)}{in_prices} {t(since, year=card.previous_year)}"
     return f":{CHANGE_COLOURS[verdict]}[{text}]"
 
 
