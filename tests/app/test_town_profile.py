@@ -303,10 +303,11 @@ def test_the_other_indicators_are_drawn_only_when_asked_for(open_app):
 
 
 def _change_line(at, indicator_id: str) -> str:
-    """The "↑ since <year>" line of a card: the first markdown after its name that says "since"."""
+    """The "↑ since <year>" line of a card: the first coloured markdown after its name that says "since"
+    (the key figure's sentence above it may say "since" too)."""
     values = [clean(m.value) for m in at.markdown]
     start = values.index(f"**{INDICATORS.loc[indicator_id, 'name_en']}**")
-    return next(v for v in values[start:] if " since " in v)
+    return next(v for v in values[start:] if v.startswith(":") and " since " in v)
 
 
 def test_the_wage_cards_change_follows_the_price_basis(open_app):
