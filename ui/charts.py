@@ -181,8 +181,8 @@ def strip_plot(frame: pd.DataFrame, highlight: str, note: str) -> go.Figure:
                                row=row, col=1)
         fig.update_yaxes(visible=False, range=[-0.7, 1.3], fixedrange=True, row=row, col=1)
         fig.update_xaxes(showgrid=True, range=[low, high], fixedrange=True, row=row, col=1)
-    fig = _layout(fig, None, height=150 * len(panels) + (75 if clipped else 30))  # room for two-line titles
-    fig.update_layout(showlegend=False, margin={"t": 45, "b": 65 if clipped else 10})
+    fig = _layout(fig, None, height=150 * len(panels) + (90 if clipped else 30))  # room for two-line titles
+    fig.update_layout(showlegend=False, margin={"t": 45, "b": 80 if clipped else 10})
     if clipped:  # under the last axis's tick labels
         fig.add_annotation(text=note, xref="paper", yref="paper", x=0.5, y=0, yshift=-28, xanchor="center",
                            yanchor="top", showarrow=False, font={"family": FONT, "size": 12, "color": "#444444"})
