@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.formatting import format_value
+from indicators.prices import CONSTANT, CURRENT, in_constant_prices, is_shekels
 from indicators.read_model import NEUTRAL, best_first_sign, better_than, directions, judge_change, ordered_indicators
 
 # The justice lens: who gets the income (distribution) and whether the town has an economic base of
@@ -52,15 +53,30 @@ class Card:
         return judge_change(self.direction, self.change)
 
 
-def describe_change(card: Card, decimals: int) -> tuple[str, str | None] | None:
+def describe_change(card: Card, decimals: int, change: float | None = None) -> tuple[str, str | None] | None:
     """("up"|"down"|"same", "better"|"worse"|None) as the card will print it: a change that rounds
-    to zero at the indicator's decimals reads as "same", with no verdict. None: nothing to compare."""
-    change = card.change
+    to zero at the indicator's decimals reads as "same", with no verdict. None: nothing to compare.
+    change: the change to describe when it is not the card's own (shekels in constant prices)."""
+    change = card.change if change is None else change
     if change is None:
         return None
     if round(abs(change), decimals) == 0:
         return "same", None
-    return ("up" if change > 0 else "down"), card.assessment
+    return ("up" if change > 0 else "down"), judge_change(card.direction, change)
+
+
+def change_in_prices(card: Card, unit: str, basis: str, price_index: pd.DataFrame) -> tuple[float | None, str]:
+    """(change, price basis it is in) of a card's "since <year>" line. Shekels in current prices mix two
+    years' price levels (a wage that rose less than prices reads as a rise), so in constant prices both
+    figures are first turned into base-year shekels; any other unit, or a year the index lacks, keeps the
+    published change, said to be in current prices."""
+    if card.change is None or not is_shekels(unit) or basis != CONSTANT:
+        return card.change, CURRENT
+    pair = pd.DataFrame({"year": [card.previous_year, card.year], "value": [card.previous_value, card.value]})
+    real = in_constant_prices(pair, price_index)["value"]
+    if real.isna().any():
+        return card.change, CURRENT
+    return float(real.iloc[1] - real.iloc[0]), CONSTANT
 
 
 def latest_gap(gaps: pd.DataFrame | None, indicator_id: str, after_year: int | None) -> tuple[int, str] | None:

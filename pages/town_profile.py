@@ -8,10 +8,10 @@ import streamlit as st
 from indicators.formatting import format_number, format_value
 from indicators.headline import sentence
 from indicators.prices import is_shekels
-from indicators.profile import JUSTICE_GROUPS, describe_change, justice_summary
+from indicators.profile import JUSTICE_GROUPS, change_in_prices, describe_change, justice_summary
 from indicators.read_model import HIGHER_IS_BETTER, NEUTRAL
 from indicators.settings import DIMENSIONS
-from ui import components, data_access, downloads, layout, prices, profile_exports, tables, town_links
+from ui import components, data_access, downloads, group_style, layout, prices, profile_exports, tables, town_links
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
@@ -115,16 +115,19 @@ def place_on_map() -> None:
 
 def change_line(card, meta) -> str | None:
     """"↑ up 0.2 pp since 2018, a deterioration": the words carry the meaning; arrow and colour repeat it."""
-    described = describe_change(card, int(meta["decimals"]))
+    change, basis = change_in_prices(card, meta["unit"], prices.chosen(), data_access.table("price_index"))
+    described = describe_change(card, int(meta["decimals"]), change)
     if described is None:
         return None
     direction, verdict = described
-    amount = num(format_number(abs(card.change), int(meta["decimals"])))
+    amount = num(format_number(abs(change), int(meta["decimals"])))
     if meta["unit"].startswith("percent"):
         amount = f"{amount} {t('points')}"
     since = {"better": "change_since_better", "worse": "change_since_worse"}.get(verdict, "change_since")
     arrow = {"up": "↑ ", "down": "↓ "}.get(direction, "")
-    text = f"{arrow}{t(f'change_{direction}', amount=amount)} {t(since, year=card.previous_year)}"
+    # Shekels of two years: say in which prices they were compared (the page's switch, above the cards).
+    in_prices = f" {t(f'change_in_{basis}', year=prices.base_year())}" if is_shekels(meta["unit"]) else ""
+    text = f"{arrow}{t(f'change_{direction}', amount=amount)}{in_prices} {t(since, year=card.previous_year)}"
     return f":{CHANGE_COLOURS[verdict]}[{text}]"
 
 
@@ -304,9 +307,10 @@ def justice_section() -> None:
         if total:
             st.markdown(t("justice_summary", group=group_label, town=town_name, better=better, total=total))
         panels = tuple(panel_label(item) for item in items)
-        figure = data.justice_figure(town, lang, group, panels, (town_name, t("justice_others")))
+        figure = data.justice_figure(town, lang, group, panels, t("justice_clipped"))
         st.plotly_chart(figure, width="stretch", config={"displayModeBar": False}, key=f"justice_{group}",
                         alt=t("justice_alt", group=group_label, town=town_name))
+        group_style.group_legend(lang, data.justice_groups(town))
         st.markdown("\n".join(f"- {reading(item)}" for item in items))
         rows += [{t("col_indicator"): data.metas()[i.indicator_id][f"name_{lang}"],
                   t("col_value"): fmt(i.indicator_id, i.value), t("col_year"): str(i.year),

@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from indicators.chart_room import value_range_with_room
+from indicators.strip_scale import positions as strip_positions
+from indicators.strip_scale import strip_scale
 
 FONT = "Noto Sans Hebrew, Noto Sans Arabic, sans-serif"
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -134,29 +136,60 @@ def sparkline_svg(rows: pd.DataFrame, width: int = 300, height: int = 70) -> str
             f'{line}<g fill="{BASE}">{dots}</g>{ends}</svg>')
 
 
-def strip_plot(frame: pd.DataFrame, highlight: str, highlight_label: str, others_label: str) -> go.Figure:
-    """One row per panel (indicator), each on its own scale: every authority a dot, one highlighted as a
-    large diamond with its value written beside it. frame: panel, authority_id, name, value, text.
-    Dots are nudged up and down by rank so that equal values stay visible."""
+# Rows of dots in a strip: nudged up and down by rank so that equal values stay visible. The town's label sits
+# above the highest row, clear of every dot.
+STRIP_ROWS = (-0.35, 0.0, 0.35)
+STRIP_LABEL_Y = 0.62
+EDGE_SYMBOLS = {-1: "triangle-left", 0: "circle", 1: "triangle-right"}  # a town beyond the scale points outward
+
+
+def strip_plot(frame: pd.DataFrame, highlight: str, note: str) -> go.Figure:
+    """One row per panel (indicator), each on its own scale: every authority a dot in its colour (e.g. its
+    population group), one highlighted as a large outlined diamond with its label above the row.
+    frame: panel, authority_id, value, colour, hover (what a pointer over the dot reads: name and value),
+    label (the highlighted town's text above its diamond). A far outlier would squeeze the others into one
+    spot, so each panel's scale fits the towns within Tukey's far-out fences (indicators/strip_scale.py)
+    and a town beyond them is drawn just past the edge as a triangle pointing out; `note` then says so."""
     panels = list(dict.fromkeys(frame["panel"]))
     fig = make_subplots(rows=len(panels), cols=1, subplot_titles=panels, vertical_spacing=0.6 / max(len(panels), 1))
+    fig.update_annotations(font={"family": FONT, "size": 13, "color": "#222222"})  # the panel titles
+    clipped = False
     for row, panel in enumerate(panels, start=1):
         rows = frame[frame["panel"] == panel].sort_values("value")
-        others = rows[rows["authority_id"] != highlight]
-        mine = rows[rows["authority_id"] == highlight]
+        scale = strip_scale(rows["value"])
+        if scale is None:
+            continue
+        x, side = strip_positions(rows["value"], scale)
+        clipped = clipped or scale.clipped
+        others, mine = rows["authority_id"] != highlight, rows["authority_id"] == highlight
         fig.add_trace(go.Scatter(
-            x=others["value"], y=[(-0.35, 0.0, 0.35)[i % 3] for i in range(len(others))], mode="markers",
-            marker={"color": BASE, "size": 9, "opacity": 0.6, "symbol": "circle"}, name=others_label,
-            text=others["name"], customdata=others["text"], legendgroup="others", showlegend=row == 1,
-            hovertemplate="%{text}: %{customdata}<extra></extra>"), row=row, col=1)
+            x=x[others], y=[STRIP_ROWS[i % 3] for i in range(int(others.sum()))], mode="markers",
+            marker={"color": rows.loc[others, "colour"].tolist(), "size": 10, "opacity": 0.8,
+                    "symbol": side[others].map(EDGE_SYMBOLS).tolist(), "line": {"color": "#ffffff", "width": 0.5}},
+            hovertext=rows.loc[others, "hover"].tolist(), hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False), row=row, col=1)
         fig.add_trace(go.Scatter(
-            x=mine["value"], y=[0.0] * len(mine), mode="markers+text", text=mine["text"],
-            textposition="top center", customdata=mine["name"], name=highlight_label, legendgroup="town",
-            marker={"color": HIGHLIGHT, "size": 17, "symbol": "diamond", "line": {"color": "#000000", "width": 1.5}},
-            showlegend=row == 1, hovertemplate="%{customdata}: %{text}<extra></extra>"), row=row, col=1)
-        fig.update_yaxes(visible=False, range=[-0.8, 1.2], row=row, col=1)
-        fig.update_xaxes(showgrid=True, row=row, col=1)
-    fig = _layout(fig, None, height=140 * len(panels) + 90)  # room for two-line panel titles
-    fig.update_layout(legend={"y": -0.6 / len(panels)}, margin={"t": 45})
-    fig.update_annotations(font={"family": FONT, "size": 13, "color": "#222222"})
+            x=x[mine], y=[0.0] * int(mine.sum()), mode="markers", hovertext=rows.loc[mine, "hover"].tolist(),
+            marker={"color": rows.loc[mine, "colour"].tolist(), "size": 18, "line": {"color": "#000000", "width": 2},
+                    "symbol": ["diamond" if s == 0 else EDGE_SYMBOLS[s] for s in side[mine]]},
+            hovertemplate="%{hovertext}<extra></extra>", showlegend=False), row=row, col=1)
+        low, high = scale.low_edge - scale.room, scale.high_edge + scale.room
+        for position, label in zip(x[mine], rows.loc[mine, "label"], strict=True):
+            fig.add_annotation(x=position, y=STRIP_LABEL_Y, text=f"<b>{label}</b>", showarrow=False,
+                               xanchor=_anchor_inside(position, low, high), yanchor="bottom",
+                               font={"family": FONT, "size": 12, "color": "#000000"}, bgcolor="rgba(255,255,255,0.85)",
+                               row=row, col=1)
+        fig.update_yaxes(visible=False, range=[-0.7, 1.3], fixedrange=True, row=row, col=1)
+        fig.update_xaxes(showgrid=True, range=[low, high], fixedrange=True, row=row, col=1)
+    fig = _layout(fig, None, height=150 * len(panels) + (90 if clipped else 30))  # room for two-line titles
+    fig.update_layout(showlegend=False, margin={"t": 45, "b": 80 if clipped else 10})
+    if clipped:  # under the last axis's tick labels
+        fig.add_annotation(text=note, xref="paper", yref="paper", x=0.5, y=0, yshift=-28, xanchor="center",
+                           yanchor="top", showarrow=False, font={"family": FONT, "size": 12, "color": "#444444"})
     return fig
+
+
+def _anchor_inside(x: float, low: float, high: float) -> str:
+    """Which side of a label sits at x so that it stays inside [low, high]: near an edge it grows inwards."""
+    share = (x - low) / ((high - low) or 1.0)
+    return "left" if share < 0.25 else "right" if share > 0.75 else "center"

@@ -9,8 +9,9 @@ import streamlit as st
 
 from indicators import comparison, headline, median_distance, profile, provenance, read_model
 from indicators.exports import authorities_table
-from indicators.formatting import format_value
-from ui import charts, compare_data, data_access, maps, prices
+from indicators.formatting import format_value, format_with_unit
+from indicators.groups import group_of
+from ui import charts, compare_data, data_access, group_style, maps, prices
 from ui.i18n import load_catalogue
 
 
@@ -153,11 +154,19 @@ def justice(authority_id: str) -> dict[str, list[profile.Standing]]:
                                      compare)
 
 
+@st.cache_data(show_spinner=False)
+def justice_groups(authority_id: str) -> list[str]:
+    """The population groups among the dots of the justice lens (its legend lists only these)."""
+    ids = sorted(set(data_access.negev_ids()) | {authority_id})
+    return group_style.present_groups(ids, group_of(data_access.table("authorities")))
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
-def justice_figure(authority_id: str, lang: str, group: str, panel_labels: tuple[str, ...],
-                   legend: tuple[str, str]) -> go.Figure:
-    """Dots of the Negev's authorities (and the town) on each indicator of one justice group."""
+def justice_figure(authority_id: str, lang: str, group: str, panel_labels: tuple[str, ...], note: str) -> go.Figure:
+    """Dots of the Negev's authorities (and the town) on each indicator of one justice group, coloured by
+    population group; each dot names its town and figure on hover."""
     names = data_access.names_of_authorities(lang)
+    colours = group_style.authority_colours(list(names), group_of(data_access.table("authorities")))
     compare = set(data_access.negev_ids()) | {authority_id}
     standings = justice(authority_id)[group]
     frames = []
@@ -165,13 +174,17 @@ def justice_figure(authority_id: str, lang: str, group: str, panel_labels: tuple
         meta = metas()[item.indicator_id]
         values = data_access.indicator_values(item.indicator_id)
         rows = values[(values["year"] == item.year) & values["authority_id"].isin(compare)].dropna(subset=["value"])
+        text = rows["value"].map(
+            lambda v, m=meta: format_with_unit(v, int(m["decimals"]), m["unit"], m[f"unit_{lang}"]))
+        named = rows["authority_id"].map(names)
         frames.append(pd.DataFrame({
-            "panel": label, "authority_id": rows["authority_id"], "name": rows["authority_id"].map(names),
-            "value": rows["value"],
-            "text": rows["value"].map(lambda v, m=meta: format_value(v, int(m["decimals"]), m["unit"])),
+            "panel": label, "authority_id": rows["authority_id"], "value": rows["value"],
+            "colour": rows["authority_id"].map(colours), "hover": named + ": " + text,
+            "label": named + ": " + rows["value"].map(
+                lambda v, m=meta: format_value(v, int(m["decimals"]), m["unit"])),
         }))
     frame = pd.concat(frames, ignore_index=True)
-    return charts.serialise_once(charts.strip_plot(frame, authority_id, legend[0], legend[1]))
+    return charts.serialise_once(charts.strip_plot(frame, authority_id, note))
 
 
 @st.cache_data(show_spinner=False)

@@ -300,3 +300,29 @@ def test_the_other_indicators_are_drawn_only_when_asked_for(open_app):
     assert len(at.get("image")) > images
     assert len(at.tabs[0].metric) == 1 + INDICATORS.loc[INDICATORS["dimension"] == "economic",
                                                         "headline_rank"].notna().sum()  # the others stay closed
+
+
+def _change_line(at, indicator_id: str) -> str:
+    """The "↑ since <year>" line of a card: the first coloured markdown after its name that says "since"
+    (the key figure's sentence above it may say "since" too)."""
+    values = [clean(m.value) for m in at.markdown]
+    start = values.index(f"**{INDICATORS.loc[indicator_id, 'name_en']}**")
+    return next(v for v in values[start:] if v.startswith(":") and " since " in v)
+
+
+def test_the_wage_cards_change_follows_the_price_basis(open_app):
+    """Rahat's wage rose 32 ₪ from 2018 to 2019 in shekels but less than prices: in 2022 prices it fell."""
+    wages = OBSERVATIONS.query("authority_id == 'la-1161' and indicator_id == 'avg_monthly_wage'").set_index("year")
+    factor = pd.read_parquet(PUBLISHED_DIR / "price_index.parquet").set_index("year")["factor"]
+    nominal = wages.loc[2019, "value"] - wages.loc[2018, "value"]
+    real = wages.loc[2019, "value"] * factor[2019] - wages.loc[2018, "value"] * factor[2018]
+    assert nominal > 0 > real
+    at = open_app(PAGE, lang="en", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    line = _change_line(at, "avg_monthly_wage")
+    assert f"↓ down {abs(real):,.0f} in 2022 prices since 2018, a deterioration" in line
+    at.radio(key="w_prices").set_value("current").run()
+    line = _change_line(at, "avg_monthly_wage")
+    assert f"↑ up {nominal:,.0f} in current prices since 2018, an improvement" in line
+    # A percentage says nothing about prices.
+    assert "prices" not in _change_line(at, "own_income_share_pct")

@@ -8,6 +8,7 @@ import pytest
 from indicators import views
 from indicators.profile import (
     Card,
+    change_in_prices,
     describe_change,
     justice_standings,
     justice_summary,
@@ -234,3 +235,28 @@ def test_rank_group_is_the_negev_or_the_district():
 
 def test_assessment_uses_the_read_models_judgement():
     assert card(direction=False).assessment == judge_change(LOWER_IS_BETTER, card().change)
+
+
+# Two years of a price index (base 2019): prices rose 10 % from 2018 to 2019.
+PRICE_INDEX = pd.DataFrame({"year": [2018, 2019], "index": [100 / 1.1, 100.0]})
+
+
+def wage_card(direction: str = HIGHER_IS_BETTER) -> Card:
+    """A wage that rose 5 % in shekels while prices rose 10 %."""
+    return Card("w", direction, value=1050.0, year=2019, previous_value=1000.0, previous_year=2018)
+
+
+def test_a_shekel_change_in_constant_prices_takes_out_inflation():
+    change, basis = change_in_prices(wage_card(), "ils_per_month", "constant", PRICE_INDEX)
+    assert basis == "constant" and change == pytest.approx(1050.0 - 1100.0)  # 2018's 1,000 ₪ = 1,100 ₪ of 2019
+    assert describe_change(wage_card(), 0, change) == ("down", "worse")  # a rise in shekels, a fall in value
+    assert describe_change(wage_card(), 0) == ("up", "better")  # the published (current-price) change
+
+
+def test_current_prices_other_units_and_uncovered_years_keep_the_published_change():
+    assert change_in_prices(wage_card(), "ils_per_month", "current", PRICE_INDEX) == (pytest.approx(50.0), "current")
+    assert change_in_prices(wage_card(), "percent", "constant", PRICE_INDEX) == (pytest.approx(50.0), "current")
+    short_index = PRICE_INDEX[PRICE_INDEX["year"] == 2019]
+    assert change_in_prices(wage_card(), "ils_per_month", "constant", short_index) == (pytest.approx(50.0), "current")
+    single = Card("w", HIGHER_IS_BETTER, value=1050.0, year=2019)
+    assert change_in_prices(single, "ils_per_month", "constant", PRICE_INDEX) == (None, "current")
