@@ -31,11 +31,10 @@ BARE_APP = 'import streamlit as st\nst.write("hello")\n'
 REFERENCE_APP = '''import streamlit as st, pandas as pd, plotly.express as px, pydeck as pdk
 st.title("Reference")
 st.plotly_chart(px.line(pd.DataFrame({"x": range(100), "y": range(100)}), x="x", y="y"))
-poly = [{"p": [[34.7 + i * 0.1, 31.2], [34.78 + i * 0.1, 31.2], [34.78 + i * 0.1, 31.3], [34.7 + i * 0.1, 31.3]],
-         "v": i} for i in range(30)]
+poly = [{"p": [[34.7 + i * 0.1, 31.2], [34.78 + i * 0.1, 31.2], [34.78 + i * 0.1, 31.3], [34.7 + i * 0.1, 31.3]], "v": i} for i in range(30)]
 st.pydeck_chart(pdk.Deck(layers=[pdk.Layer("PolygonLayer", poly, get_polygon="p", get_fill_color=[0, 110, 80, 160])],
                          initial_view_state=pdk.ViewState(latitude=31.25, longitude=36.2, zoom=6), map_style=None))
-'''
+'''  # noqa: E501 (pagesettle.py's text, unchanged)
 CHART_TITLE = '[data-testid="stPlotlyChart"] .gtitle'
 
 
