@@ -36,6 +36,12 @@ def observations(con) -> pd.DataFrame:
     return _query(con, "observations")
 
 
+def indicator_observations(con, indicator_id: str) -> pd.DataFrame:
+    """One indicator's figures (authority_id, year, value, source_id, edition), the id bound as a parameter:
+    the rows of observations() for that indicator without reading the rest."""
+    return con.cursor().execute(_sql("indicator_observations"), [indicator_id]).df()
+
+
 def gaps(con) -> pd.DataFrame:
     """Every recorded reason for a missing figure (authority_id, indicator_id, year, reason, source_id, edition)."""
     return _query(con, "gaps")

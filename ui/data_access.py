@@ -47,7 +47,9 @@ def _rows(frame: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def indicator_values(indicator_id: str) -> pd.DataFrame:
-    return _rows(observations(), "indicator_id", indicator_id)
+    """One indicator's figures, queried on their own: a fresh server's home page then needs no read of all
+    the observations (the same rows as filtering observations(); tests/unit/test_views.py)."""
+    return views.indicator_observations(connection(), indicator_id)
 
 
 @st.cache_data(show_spinner=False)

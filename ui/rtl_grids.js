@@ -9,15 +9,25 @@
     const main = doc.querySelector('[data-testid="stMain"]');
     return main && getComputedStyle(main).direction === "rtl";
   };
+  // Cheap checks first: reading the direction or a width makes the browser compute styles and layout
+  // there and then, and on every DOM change that made the home page's first draw markedly slower.
   const toStart = () => {
-    if (!rtl()) return;
-    doc.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller').forEach((scroller) => {
-      if (scroller.dataset.kmmStart || scroller.clientWidth === 0 || scroller.scrollWidth <= scroller.clientWidth) return;
+    const waiting = doc.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller:not([data-kmm-start])');
+    if (waiting.length === 0 || !rtl()) return;
+    waiting.forEach((scroller) => {
+      if (scroller.clientWidth === 0 || scroller.scrollWidth <= scroller.clientWidth) return;
       scroller.dataset.kmmStart = "1";
       scroller.scrollLeft = scroller.scrollWidth;
     });
   };
-  new MutationObserver(toStart).observe(doc.body, { childList: true, subtree: true });
+  // At most once a frame, however many DOM changes a frame brings (a chart adds hundreds of nodes).
+  let queued = false;
+  const soon = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; toStart(); });
+  };
+  new MutationObserver(soon).observe(doc.body, { childList: true, subtree: true });
   setInterval(toStart, 1000);  // grids whose width arrives without a DOM change (a tab opened, a resize)
   toStart();
 })();
