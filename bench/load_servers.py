@@ -68,12 +68,14 @@ class Servers:
             stop_server(proc)
 
 
-def start(replicas: int = 1, env: dict[str, str] | None = None) -> Servers:
-    """`replicas` app processes (with `env` added to their environment); more than one sit behind nginx."""
+def start(replicas: int = 1, env: dict[str, str] | None = None, app_dir: Path = ROOT) -> Servers:
+    """`replicas` app processes (with `env` added to their environment) of the app in `app_dir` (another
+    checkout, e.g. `git archive` of an earlier commit, for a before/after in one run); more than one sit
+    behind nginx."""
     saved = {key: os.environ.get(key) for key in env or {}}
     os.environ.update(env or {})  # start_server passes os.environ on to the process
     try:
-        started = [start_server() for _ in range(replicas)]
+        started = [start_server(cwd=app_dir) for _ in range(replicas)]
     finally:
         for key, value in saved.items():
             os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)

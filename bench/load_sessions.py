@@ -313,11 +313,11 @@ def parse_env(text: str) -> dict[str, str]:
     return dict(pairs)
 
 
-def run_variant(args, pages, env: dict[str, str]) -> list[dict]:
-    """Every level against its own fresh server(s) started with `env` (or against --port)."""
+def run_variant(args, pages, env: dict[str, str], app_dir: Path) -> list[dict]:
+    """Every level against its own fresh server(s) of the app in `app_dir` started with `env` (or --port)."""
     servers = None
     if args.port_given is None:
-        servers = load_servers.start(args.replicas, env)
+        servers = load_servers.start(args.replicas, env, app_dir)
         args.port = servers.port
         meter = Meter(servers.pids)
     else:
@@ -349,6 +349,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--env", type=parse_env, action="append",
                         help="server environment, e.g. MALLOC_ARENA_MAX=2 or default; given twice or more, "
                              "the whole run is repeated per environment (same run, for a fair comparison)")
+    parser.add_argument("--app-dir", type=Path, action="append",
+                        help="run the app from this checkout (default: this one); given twice or more, the whole "
+                             "run is repeated per checkout, e.g. a `git archive` of the commit before a change")
     parser.add_argument("--per-page", action="store_true")
     parser.add_argument("--counts", action="store_true", help="print the per-element table of the first level")
     parser.add_argument("--json", type=Path)
@@ -357,13 +360,13 @@ def main(argv: list[str] | None = None) -> list[dict]:
         parser.error("at most 100 concurrent sessions, 5 rounds and 4 replicas")
     pages = registered_paths() * args.rounds
     args.port_given = args.port
-    variants = args.env or [{}]
+    variants = [(env, app_dir) for app_dir in args.app_dir or [ROOT] for env in args.env or [{}]]
     results = []
-    for env in variants:
-        rows = run_variant(args, pages, env)
+    for env, app_dir in variants:
+        rows = run_variant(args, pages, env, app_dir.resolve())
         results.append((env, rows))
         label = ",".join(f"{k}={v}" for k, v in env.items()) or "default environment"
-        print(f"\n== {label}, {args.replicas} process(es)")
+        print(f"\n== {label}, {args.replicas} process(es), app in {app_dir}")
         print(report(rows, args.per_page))
         if args.counts:
             print(f"\nper visit at {rows[0]['users']} users:\n{counts_table(rows[0])}")
