@@ -124,7 +124,8 @@ def peer_features() -> pd.DataFrame:
     return peers.peer_features(latest_values(), table("authorities"))
 
 
-@st.cache_data(show_spinner=False)
+# Keyed on the visitor's slider weights, an open set of keys: bounded so memory cannot grow without end.
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
 def nearest_peers(authority_id: str, weights: tuple[tuple[str, float], ...] = (), k: int = 10) -> list[str]:
     """Cached per (authority, weights); weights as a tuple of pairs so they hash."""
     return peers.nearest_peers(peer_features(), authority_id, dict(weights) or None, k)
