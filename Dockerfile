@@ -6,6 +6,8 @@
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+# Two malloc arenas, as `make run` sets it: lower peak and after-close memory (docs/performance.md, Load).
+ENV MALLOC_ARENA_MAX=2
 
 RUN useradd --create-home --uid 10001 kmm
 WORKDIR /app

@@ -8,6 +8,9 @@ ADDRESS ?= 0.0.0.0
 RUN_STAMP := $(VENV)/.stamp-run
 DEV_STAMP := $(VENV)/.stamp-dev
 PUBLISHED := data/published/observations.parquet
+# glibc gives each thread (every session's script run) its own malloc arena, and freed arena memory is
+# seldom returned; two arenas keep the server's peak and after-close memory lower (docs/performance.md, Load).
+export MALLOC_ARENA_MAX ?= 2
 
 .PHONY: run test lint data bench load shots browser pdf-libs setup setup-dev clean
 
@@ -32,9 +35,13 @@ $(PUBLISHED):
 bench: setup-dev browser
 	$(BIN)/python bench/run_bench.py
 
-# 1, 10 and 25 concurrent sessions clicking through every page over Streamlit's websocket (loopback only).
+# 1, 10 and 25 concurrent sessions clicking through every page over Streamlit's websocket (loopback only):
+# p50/p95 per page, errors, memory at the peak and 5 s and 130 s after the sessions close (past Streamlit's
+# 120 s disconnectedSessionTTL). At most 300 s per level. REPLICAS=2 runs two processes behind deploy/nginx.conf.
+REPLICAS ?= 1
 load: setup-dev
-	$(BIN)/python bench/load_sessions.py --users 1,10,25 --per-page
+	$(BIN)/python bench/load_sessions.py --users 1,10,25 --per-page --after 5,130 --max-seconds 300 \
+		--replicas $(REPLICAS) --env MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX)
 
 setup: $(RUN_STAMP)
 setup-dev: $(DEV_STAMP)

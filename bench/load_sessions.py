@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import sys
 import time
@@ -36,7 +35,7 @@ import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from tests.browser.streamlit_server import start_server, stop_server, wait_healthy  # noqa: E402
+from bench import load_servers  # noqa: E402
 from ui.navigation import registered_pages  # noqa: E402
 
 EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
@@ -55,6 +54,9 @@ class PageVisit:
     references: int = 0
     errors: list[str] = field(default_factory=list)
     bytes_by_element: Counter = field(default_factory=Counter)
+    messages_by_element: Counter = field(default_factory=Counter)
+    round: int = 1  # 2 and later: a revisit, where the browser-like message cache may answer
+    cpu: float | None = None  # server CPU seconds while the page ran (meaningful with one visitor)
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -62,20 +64,6 @@ def percentile(samples: list[float], q: float) -> float:
         return float("nan")
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of a process so far (a measure that other load on the machine does not
-    inflate, unlike wall-clock times)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def xsrf_token(host: str, port: int) -> str:
@@ -125,6 +113,7 @@ class Visitor:
             delta_kind = msg.delta.WhichOneof("type")
             element = msg.delta.new_element.WhichOneof("type") if delta_kind == "new_element" else delta_kind
             visit.bytes_by_element[element] += len(raw)
+            visit.messages_by_element[element] += 1
             exception = msg.delta.new_element.exception if element == "exception" else None
             if exception is not None and not exception.is_warning:
                 visit.errors.append(f"exception: {exception.message[:120]}")
@@ -132,6 +121,7 @@ class Visitor:
                 self.cached.add(msg.hash)
         elif kind == "ref_hash":
             visit.references += 1
+            visit.messages_by_element["(reference)"] += 1
             if msg.ref_hash not in self.cached:
                 visit.errors.append("reference to a message this visitor never received")
         elif kind == "navigation":
@@ -144,7 +134,10 @@ class Visitor:
             return msg.script_finished != EARLY_FOR_RERUN
         return False
 
-    async def click_through(self, pages: list[tuple[str, str]], think: float) -> list[PageVisit]:
+    async def click_through(self, pages: list[tuple[str, str]], think: float,
+                            cpu=None) -> list[PageVisit]:
+        """Every page in turn (pages may repeat: a second round is a revisit). cpu: a function giving the
+        server's CPU seconds, read around each page."""
         visits: list[PageVisit] = []
         try:
             token = await asyncio.wait_for(xsrf_token(self.host, self.port), self.timeout)
@@ -153,9 +146,12 @@ class Visitor:
                 additional_headers={"Cookie": f"_streamlit_xsrf={token}"} if token else None,
                 max_size=None, open_timeout=self.timeout,
             ) as socket:
+                seen: Counter = Counter()
                 for index, (path, query) in enumerate(pages):
-                    visit = PageVisit(path or "(home)")
+                    seen[path] += 1
+                    visit = PageVisit(path or "(home)", round=seen[path])
                     visits.append(visit)
+                    cpu_before = cpu() if cpu else None
                     started = time.perf_counter()
                     await socket.send(self.rerun(path, query, first=index == 0))
                     try:
@@ -163,6 +159,7 @@ class Visitor:
                             while not self.read(await socket.recv(), visit):
                                 pass
                         visit.seconds = time.perf_counter() - started
+                        visit.cpu = cpu() - cpu_before if cpu else None
                     except TimeoutError:
                         visit.errors.append(f"timeout after {self.timeout:g} s")
                         break
@@ -173,42 +170,63 @@ class Visitor:
         return visits
 
 
-async def level(users: int, pages, args, server_pid: int | None) -> dict:
+class Meter:
+    """The server's resident memory and CPU time: of the processes started here, or of --server-pid."""
+
+    def __init__(self, pids: list[int]):
+        self.pids = pids
+
+    def rss_mb(self) -> float:
+        return sum(load_servers.rss_mb(pid) for pid in self.pids) if self.pids else float("nan")
+
+    def cpu_seconds(self) -> float:
+        return sum(load_servers.cpu_seconds(pid) for pid in self.pids) if self.pids else float("nan")
+
+
+async def level(users: int, pages, args, meter: Meter) -> dict:
     """`users` visitors at once; memory sampled every 0.1 s while they run and after they leave."""
-    rest = rss_mb(server_pid) if server_pid else float("nan")
-    cpu_before = cpu_seconds(server_pid) if server_pid else float("nan")
+    rest, cpu_before = meter.rss_mb(), meter.cpu_seconds()
     peak = rest
     done = asyncio.Event()
 
     async def sample():
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, rss_mb(server_pid))
+            peak = max(peak, meter.rss_mb())
             await asyncio.sleep(0.1)
 
-    sampler = asyncio.create_task(sample()) if server_pid else None
+    sampler = asyncio.create_task(sample()) if meter.pids else None
     started = time.perf_counter()
     visitors = [Visitor(args.host, args.port, args.lang, args.timeout) for _ in range(users)]
-    async with asyncio.timeout(args.max_seconds):
-        results = await asyncio.gather(*(v.click_through(pages, args.think) for v in visitors))
+    # One visitor alone: the server's CPU per page is its own (with several they overlap).
+    cpu = meter.cpu_seconds if users == 1 and meter.pids else None
+    try:
+        async with asyncio.timeout(args.max_seconds):
+            results = await asyncio.gather(*(v.click_through(pages, args.think, cpu) for v in visitors))
+    except TimeoutError:
+        results = [[PageVisit("(level)", errors=[f"level stopped after {args.max_seconds:g} s"])]]
     wall = time.perf_counter() - started
-    cpu = (cpu_seconds(server_pid) - cpu_before) if server_pid else float("nan")
+    cpu_used = meter.cpu_seconds() - cpu_before
     done.set()
     if sampler:
         await sampler
-    after = await memory_after_close(server_pid, args.after)
+    after = await memory_after_close(meter, args.after)
     visits = [v for user in results for v in user]
-    return {"users": users, "visits": visits, "wall": wall, "cpu": cpu, "rss_rest": rest, "rss_peak": peak,
+    return {"users": users, "visits": visits, "wall": wall, "cpu": cpu_used, "rss_rest": rest, "rss_peak": peak,
             "rss_after": next(iter(after.values())), "rss_after_marks": after}
 
 
-async def memory_after_close(server_pid: int | None, marks: list[float]) -> dict[float, float]:
+async def memory_after_close(meter: Meter, marks: list[float]) -> dict[float, float]:
     """Resident memory at each mark (seconds since every session of the level closed)."""
     found, start = {}, time.perf_counter()
     for mark in sorted(marks):
         await asyncio.sleep(max(0.0, mark - (time.perf_counter() - start)))
-        found[mark] = rss_mb(server_pid) if server_pid else float("nan")
+        found[mark] = meter.rss_mb()
     return found
+
+
+def page_key(visit: PageVisit) -> str:
+    return visit.page if visit.round == 1 else f"{visit.page} (revisit)"
 
 
 def summary(result: dict) -> dict:
@@ -216,25 +234,33 @@ def summary(result: dict) -> dict:
     times = [v.seconds for v in visits if v.seconds is not None]
     by_page = defaultdict(list)
     for v in visits:
-        by_page[v.page].append(v)
+        by_page[page_key(v)].append(v)
     return {
         "users": result["users"], "pages_done": len(times), "errors": sum(len(v.errors) for v in visits),
         "p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times, default=float("nan")),
         "wall": result["wall"], "cpu_per_page": result["cpu"] / max(len(times), 1),
         "rss_rest": result["rss_rest"], "rss_peak": result["rss_peak"],
         "rss_after": result["rss_after"], "rss_after_marks": result["rss_after_marks"],
-        "pages": {
-            page: {"p50": percentile([v.seconds for v in vs if v.seconds], 0.5),
-                   "p95": percentile([v.seconds for v in vs if v.seconds], 0.95),
-                   "messages": statistics.median(v.messages for v in vs),
-                   "kb": statistics.median(v.bytes for v in vs) / 1024,
-                   "references": statistics.median(v.references for v in vs),
-                   "heaviest": Counter({k: n // len(vs) for k, n in
-                                        sum((v.bytes_by_element for v in vs), Counter()).items()}).most_common(3)}
-            for page, vs in by_page.items()
-        },
+        "pages": {page: page_summary(vs) for page, vs in by_page.items()},
         "error_samples": sorted({e for v in visits for e in v.errors})[:10],
     }
+
+
+def page_summary(visits: list[PageVisit]) -> dict:
+    """Times over every visit of one page; counts (deterministic for a given build) as medians."""
+    seconds = [v.seconds for v in visits if v.seconds]
+    cpu = [v.cpu for v in visits if v.cpu is not None]
+    per_element = defaultdict(list)
+    for v in visits:
+        for kind in v.messages_by_element:
+            per_element[kind].append((v.messages_by_element[kind], v.bytes_by_element[kind]))
+    return {"p50": percentile(seconds, 0.5), "p95": percentile(seconds, 0.95),
+            "cpu": statistics.median(cpu) if cpu else None,
+            "messages": statistics.median(v.messages for v in visits),
+            "kb": statistics.median(v.bytes for v in visits) / 1024,
+            "references": statistics.median(v.references for v in visits),
+            "elements": {kind: (statistics.median(n for n, _ in pairs), statistics.median(b for _, b in pairs))
+                         for kind, pairs in sorted(per_element.items(), key=lambda kv: -sum(b for _, b in kv[1]))}}
 
 
 def report(rows: list[dict], per_page: bool) -> str:
@@ -248,11 +274,21 @@ def report(rows: list[dict], per_page: bool) -> str:
         if per_page or r is rows[-1]:
             lines.append(f"\nper page at {r['users']} users (median messages, KB, references; heaviest elements):")
             for page, p in r["pages"].items():
-                heavy = ", ".join(f"{k} {n / 1024:.0f} KB" for k, n in p["heaviest"])
-                lines.append(f"  {page:<20} p50 {p['p50']:5.2f} s  p95 {p['p95']:5.2f} s  {p['messages']:>5.0f} msgs "
-                             f"{p['kb']:>6.0f} KB  {p['references']:>3.0f} refs  [{heavy}]")
+                heavy = ", ".join(f"{k} {b / 1024:.0f} KB" for k, (_, b) in list(p["elements"].items())[:3])
+                cpu = f"  cpu {p['cpu']:.2f} s" if p["cpu"] is not None else ""
+                lines.append(f"  {page:<30} p50 {p['p50']:5.2f} s  p95 {p['p95']:5.2f} s{cpu}  "
+                             f"{p['messages']:>5.0f} msgs {p['kb']:>6.0f} KB  {p['references']:>3.0f} refs  [{heavy}]")
         for error in r["error_samples"]:
             lines.append(f"  error at {r['users']} users: {error}")
+    return "\n".join(lines)
+
+
+def counts_table(row: dict) -> str:
+    """Markdown: what each page sends per visit, by element type (messages / KB), for docs/performance.md."""
+    lines = ["| page | messages | KB | references | by element type (messages / KB) |", "|---|---|---|---|---|"]
+    for page, p in row["pages"].items():
+        kinds = ", ".join(f"{k} {n:.0f} / {b / 1024:.0f}" for k, (n, b) in p["elements"].items())
+        lines.append(f"| {page} | {p['messages']:.0f} | {p['kb']:.0f} | {p['references']:.0f} | {kinds} |")
     return "\n".join(lines)
 
 
@@ -260,11 +296,38 @@ def registered_paths() -> list[tuple[str, str]]:
     return [("" if p.default else p.url_path, TYPICAL_QUERY.get(p.url_path, "")) for p in registered_pages()]
 
 
-async def run_levels(args, pages, server_pid) -> list[dict]:
+async def run_levels(args, pages, meter: Meter) -> list[dict]:
     rows = []
     for users in args.users:
-        rows.append(summary(await level(users, pages, args, server_pid)))
+        rows.append(summary(await level(users, pages, args, meter)))
     return rows
+
+
+def parse_env(text: str) -> dict[str, str]:
+    """"A=1,B=2" (or "default" for none) -> {"A": "1", "B": "2"}."""
+    if text in ("", "default"):
+        return {}
+    pairs = [item.split("=", 1) for item in text.split(",")]
+    if any(len(pair) != 2 or not pair[0] for pair in pairs):
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE[,NAME=VALUE] or default, not {text!r}")
+    return dict(pairs)
+
+
+def run_variant(args, pages, env: dict[str, str], app_dir: Path) -> list[dict]:
+    """Every level against its own fresh server(s) of the app in `app_dir` started with `env` (or --port)."""
+    servers = None
+    if args.port_given is None:
+        servers = load_servers.start(args.replicas, env, app_dir)
+        args.port = servers.port
+        meter = Meter(servers.pids)
+    else:
+        args.port = args.port_given
+        meter = Meter([args.server_pid] if args.server_pid else [])
+    try:
+        return asyncio.run(run_levels(args, pages, meter))
+    finally:
+        if servers is not None:
+            servers.stop()
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
@@ -279,35 +342,48 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--think", type=float, default=0.0, help="seconds between a visitor's pages")
     parser.add_argument("--after", type=lambda s: [float(x) for x in s.split(",")], default=[5.0],
                         help="seconds after a level's sessions close when memory is read (e.g. 5,30,130)")
+    parser.add_argument("--rounds", type=int, default=1, help="each visitor clicks through every page this often "
+                        "(2: the second round shows what a revisit costs with the browser's message cache)")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="app processes to start; more than one run behind nginx (deploy/nginx.conf)")
+    parser.add_argument("--env", type=parse_env, action="append",
+                        help="server environment, e.g. MALLOC_ARENA_MAX=2 or default; given twice or more, "
+                             "the whole run is repeated per environment (same run, for a fair comparison)")
+    parser.add_argument("--app-dir", type=Path, action="append",
+                        help="run the app from this checkout (default: this one); given twice or more, the whole "
+                             "run is repeated per checkout, e.g. a `git archive` of the commit before a change")
     parser.add_argument("--per-page", action="store_true")
+    parser.add_argument("--counts", action="store_true", help="print the per-element table of the first level")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    if max(args.users) > 100:
-        parser.error("at most 100 concurrent sessions")
-    pages = registered_paths()
-    proc = None
-    if args.port is None:
-        proc, url = start_server()
-        args.port = int(url.rsplit(":", 1)[1])
-        wait_healthy(url, timeout=120, proc=proc)
-        args.server_pid = proc.pid
-    try:
-        rows = asyncio.run(run_levels(args, pages, args.server_pid))
-    finally:
-        if proc is not None:
-            stop_server(proc)
-    print(report(rows, args.per_page))
+    if max(args.users) > 100 or args.rounds > 5 or not 1 <= args.replicas <= 4:
+        parser.error("at most 100 concurrent sessions, 5 rounds and 4 replicas")
+    pages = registered_paths() * args.rounds
+    args.port_given = args.port
+    variants = [(env, app_dir) for app_dir in args.app_dir or [ROOT] for env in args.env or [{}]]
+    results = []
+    for env, app_dir in variants:
+        rows = run_variant(args, pages, env, app_dir.resolve())
+        results.append((env, rows))
+        label = ",".join(f"{k}={v}" for k, v in env.items()) or "default environment"
+        print(f"\n== {label}, {args.replicas} process(es), app in {app_dir}")
+        print(report(rows, args.per_page))
+        if args.counts:
+            print(f"\nper visit at {rows[0]['users']} users:\n{counts_table(rows[0])}")
+        print_totals(rows, len(pages))
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1, default=str), encoding="utf-8")
+        args.json.write_text(json.dumps([{"env": env, "replicas": args.replicas, "levels": rows}
+                                         for env, rows in results], indent=1, default=str), encoding="utf-8")
+    return [row for _, rows in results for row in rows]
+
+
+def print_totals(rows: list[dict], page_count: int) -> None:
     errors = sum(r["errors"] for r in rows)
     last = rows[-1]
-    print(f"\nload: {last['users']} sessions x {len(pages)} pages, {errors} errors, p95 {last['p95']:.2f} s, "
+    print(f"\nload: {last['users']} sessions x {page_count} pages, {errors} errors, p95 {last['p95']:.2f} s, "
           f"{last['cpu_per_page']:.2f} CPU-s per page, "
           f"peak {last['rss_peak']:.0f} MB, after close {last['rss_after']:.0f} MB (rest {rows[0]['rss_rest']:.0f})")
     print(memory_line(rows[0]["rss_rest"], last))
-    return rows
-
-
 def memory_line(rest: float, last: dict) -> str:
     """The server's resident memory in one sentence: before any session, at the last level's peak, and
     at each mark after its sessions closed."""

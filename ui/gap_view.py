@@ -11,7 +11,7 @@ import streamlit as st
 from indicators import group_gaps
 from indicators.chart_room import value_range_with_room
 from indicators.formatting import format_value
-from ui import charts, data_access, prices
+from ui import charts, data_access, figure_cache, prices
 from ui.charts import _layout
 
 GROUP_COLOURS = {group_gaps.FIRST: charts.HIGHLIGHT, group_gaps.SECOND: charts.BASE}
@@ -61,6 +61,7 @@ def _text(indicator_id: str):
     return lambda v: format_value(v, int(meta["decimals"]), meta["unit"])
 
 
+@figure_cache.shared
 def groups_figure(table: pd.DataFrame, indicator_id: str, labels: dict[str, str], value_label: str,
                   year_label: str, title: str) -> go.Figure:
     """The two groups' medians (and population-weighted figures, dashed) per year."""
@@ -74,6 +75,7 @@ def groups_figure(table: pd.DataFrame, indicator_id: str, labels: dict[str, str]
     return charts.trend_lines(frame.assign(text=frame["value"].map(fmt)), value_label, year_label, title)
 
 
+@figure_cache.shared
 def gap_figure(table: pd.DataFrame, indicator_id: str, value_label: str, year_label: str, title: str) -> go.Figure:
     """The gap (first group's median − second's) per year, as bars, with the zero line."""
     gap = table["gap"].dropna()
@@ -88,6 +90,7 @@ def gap_figure(table: pd.DataFrame, indicator_id: str, value_label: str, year_la
     return fig.update_layout(margin={"t": 50 + 20 * (len(lines) - 1)})
 
 
+@figure_cache.shared
 def dumbbell_figure(table: pd.DataFrame, indicator_id: str, names: dict[str, str], group_labels: dict[str, str],
                     reference_label: str, value_label: str) -> go.Figure:
     """Town by town in one year: a segment from each town's figure to the reference group's median."""

@@ -25,7 +25,7 @@ def feature_values() -> dict[str, pd.DataFrame]:
     return {i: peers.latest_with_source(data_access.indicator_values(i)) for i in peers.FEATURE_INDICATORS.values()}
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)  # keyed on the visitor's weights: bounded
 def distances(authority_id: str, weights: tuple[tuple[str, float], ...], population_group: str = groups.ALL
               ) -> pd.Series:
     """Weights as a tuple of pairs so they hash. With a population group, only its authorities are candidates."""
@@ -33,7 +33,7 @@ def distances(authority_id: str, weights: tuple[tuple[str, float], ...], populat
     return every.loc[groups.filter_by_group(data_access.table("authorities"), every.index, population_group)]
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)  # keyed on the visitor's weights: bounded
 def peer_table(authority_id: str, weights: tuple[tuple[str, float], ...], k: int,
                population_group: str = groups.ALL) -> pd.DataFrame:
     features = data_access.peer_features()

@@ -53,3 +53,10 @@ def test_cmd_serves_health_and_the_healthcheck_passes():
         assert subprocess.run([sys.executable, "-c", script], timeout=30).returncode == 0
     finally:
         stop_server(proc)
+
+
+def test_the_image_and_make_run_use_the_same_allocator_setting():
+    """MALLOC_ARENA_MAX=2 (docs/performance.md, Load): set for the server in the image and by the Makefile."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^export MALLOC_ARENA_MAX \?= 2$", makefile, re.M)
+    assert "MALLOC_ARENA_MAX=2" in _instruction("ENV").split()

@@ -1,0 +1,48 @@
+"""The load client's counting (bench/load_sessions.py) and the proxy it runs (bench/load_servers.py)."""
+import re
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench import load_servers
+from bench.load_sessions import PageVisit, Visitor, counts_table, page_summary
+
+
+def _markdown(text: str, cacheable: bool = False, digest: str = "") -> bytes:
+    msg = ForwardMsg()
+    msg.delta.new_element.markdown.body = text
+    msg.metadata.cacheable, msg.hash = cacheable, digest
+    return msg.SerializeToString()
+
+
+def _finished() -> bytes:
+    msg = ForwardMsg()
+    msg.script_finished = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+    return msg.SerializeToString()
+
+
+def test_messages_and_bytes_are_counted_per_element_type_and_references_checked():
+    visitor, visit = Visitor("127.0.0.1", 1, "he", 5), PageVisit("home")
+    frames = [_markdown("a"), _markdown("b" * 100, cacheable=True, digest="h1")]
+    reference = ForwardMsg()
+    reference.ref_hash = "h1"
+    frames.append(reference.SerializeToString())
+    reference.ref_hash = "never-sent"
+    frames.append(reference.SerializeToString())
+    assert not any(visitor.read(frame, visit) for frame in frames)
+    assert visitor.read(_finished(), visit)
+    assert visit.messages == 5 and visit.bytes == sum(map(len, frames)) + len(_finished())
+    assert visit.messages_by_element == {"markdown": 2, "(reference)": 2}
+    assert visit.bytes_by_element["markdown"] == len(frames[0]) + len(frames[1])
+    assert visitor.cached == {"h1"} and visit.references == 2
+    assert visit.errors == ["reference to a message this visitor never received"]
+    table = counts_table({"pages": {"home": page_summary([visit])}})
+    assert "| home | 5 |" in table and "markdown 2 /" in table
+
+
+def test_the_benchmark_proxy_is_the_deployed_nginx_configuration_on_other_ports():
+    deployed = load_servers.NGINX_CONF.read_text(encoding="utf-8")
+    config = load_servers.proxy_config(9000, [9101, 9102, 9103])
+    assert re.findall(r"server 127\.0\.0\.1:(\d+)", config) == ["9101", "9102", "9103"]
+    assert "listen 127.0.0.1:9000;" in config
+    strip = lambda text: re.sub(r"[ \t]*(?:server 127|listen )[^\n]*\n", "", text)  # noqa: E731
+    assert strip(config) == strip(deployed)  # sticky hash, websocket upgrade, timeouts: unchanged
