@@ -166,9 +166,11 @@ def justice_figure(authority_id: str, lang: str, group: str, panel_labels: tuple
     """Dots of the Negev's authorities (and the town) on each indicator of one justice group, coloured by
     population group; each dot names its town and figure on hover."""
     names = data_access.names_of_authorities(lang)
-    # A figure kept left-to-right beside an Arabic or Hebrew name (else "56.9%" shows as "%56.9").
+    # Chart text is laid out left to right: in Hebrew and Arabic the label reads right to left as a whole
+    # (RLI … PDI), with its figure kept left to right inside it (LRI … PDI; else "56.9%" shows as "%56.9").
     rtl = text_direction(lang) == "rtl"
     isolate = (lambda text: f"\u2066{text}\u2069") if rtl else (lambda text: text)  # noqa: E731
+    right_to_left = (lambda text: f"\u2067{text}\u2069") if rtl else (lambda text: text)  # noqa: E731
     colours = group_style.authority_colours(list(names), group_of(data_access.table("authorities")))
     compare = set(data_access.negev_ids()) | {authority_id}
     standings = justice(authority_id)[group]
@@ -183,7 +185,8 @@ def justice_figure(authority_id: str, lang: str, group: str, panel_labels: tuple
         unit = "" if meta["unit"].startswith("percent") else f" {meta[f'unit_{lang}']}"  # "12.3%" carries its unit
         frames.append(pd.DataFrame({
             "panel": label, "authority_id": rows["authority_id"], "value": rows["value"],
-            "colour": rows["authority_id"].map(colours), "hover": figure + unit, "label": figure,
+            "colour": rows["authority_id"].map(colours), "hover": (figure + unit).map(right_to_left),
+            "label": figure.map(right_to_left),
         }))
     frame = pd.concat(frames, ignore_index=True)
     return charts.serialise_once(charts.strip_plot(frame, authority_id, note))
