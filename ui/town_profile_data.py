@@ -9,10 +9,10 @@ import streamlit as st
 
 from indicators import comparison, headline, median_distance, profile, provenance, read_model
 from indicators.exports import authorities_table
-from indicators.formatting import format_value, format_with_unit
+from indicators.formatting import format_value
 from indicators.groups import group_of
 from ui import charts, compare_data, data_access, group_style, maps, prices
-from ui.i18n import load_catalogue
+from ui.i18n import load_catalogue, text_direction
 
 
 @st.cache_resource(show_spinner=False)
@@ -166,6 +166,11 @@ def justice_figure(authority_id: str, lang: str, group: str, panel_labels: tuple
     """Dots of the Negev's authorities (and the town) on each indicator of one justice group, coloured by
     population group; each dot names its town and figure on hover."""
     names = data_access.names_of_authorities(lang)
+    # Chart text is laid out left to right: in Hebrew and Arabic the label reads right to left as a whole
+    # (RLI … PDI), with its figure kept left to right inside it (LRI … PDI; else "56.9%" shows as "%56.9").
+    rtl = text_direction(lang) == "rtl"
+    isolate = (lambda text: f"\u2066{text}\u2069") if rtl else (lambda text: text)  # noqa: E731
+    right_to_left = (lambda text: f"\u2067{text}\u2069") if rtl else (lambda text: text)  # noqa: E731
     colours = group_style.authority_colours(list(names), group_of(data_access.table("authorities")))
     compare = set(data_access.negev_ids()) | {authority_id}
     standings = justice(authority_id)[group]
@@ -174,14 +179,14 @@ def justice_figure(authority_id: str, lang: str, group: str, panel_labels: tuple
         meta = metas()[item.indicator_id]
         values = data_access.indicator_values(item.indicator_id)
         rows = values[(values["year"] == item.year) & values["authority_id"].isin(compare)].dropna(subset=["value"])
-        text = rows["value"].map(
-            lambda v, m=meta: format_with_unit(v, int(m["decimals"]), m["unit"], m[f"unit_{lang}"]))
         named = rows["authority_id"].map(names)
+        figure = named + ": " + rows["value"].map(
+            lambda v, m=meta: isolate(format_value(v, int(m["decimals"]), m["unit"])))
+        unit = "" if meta["unit"].startswith("percent") else f" {meta[f'unit_{lang}']}"  # "12.3%" carries its unit
         frames.append(pd.DataFrame({
             "panel": label, "authority_id": rows["authority_id"], "value": rows["value"],
-            "colour": rows["authority_id"].map(colours), "hover": named + ": " + text,
-            "label": named + ": " + rows["value"].map(
-                lambda v, m=meta: format_value(v, int(m["decimals"]), m["unit"])),
+            "colour": rows["authority_id"].map(colours), "hover": (figure + unit).map(right_to_left),
+            "label": figure.map(right_to_left),
         }))
     frame = pd.concat(frames, ignore_index=True)
     return charts.serialise_once(charts.strip_plot(frame, authority_id, note))

@@ -71,3 +71,17 @@ def test_the_town_itself_beyond_the_scale_is_drawn_at_the_edge_with_its_true_lab
     _, mine = traces(figure)
     assert list(mine.marker.symbol) == ["triangle-right"] and mine.x[0] <= figure.layout.xaxis.range[1]
     assert any(a.text.startswith("<b>Town") and "721.0" in a.text for a in figure.layout.annotations)
+
+
+@pytest.mark.parametrize("lang, name", [("ar", "رهط"), ("he", "רהט")])
+def test_in_hebrew_and_arabic_the_label_reads_right_to_left_with_its_figure_left_to_right(lang, name):
+    """SVG text is laid out left to right: without the isolates Arabic showed "%56.9" and "رهط" on the left."""
+    from ui import town_profile_data
+
+    items = town_profile_data.justice("la-1161")["distribution"]
+    figure = town_profile_data.justice_figure("la-1161", lang, "distribution",
+                                              tuple(f"p{i}" for i in range(len(items))), NOTE)
+    labels = [a.text for a in figure.layout.annotations if name in a.text]
+    assert labels and all(text.startswith(f"<b>\u2067{name}: \u2066") and text.endswith("\u2069\u2069</b>")
+                          for text in labels)
+    assert all(h.startswith("\u2067") and "\u2066" in h for h in figure.data[0].hovertext)
