@@ -9,8 +9,7 @@ import re
 from indicators.downloads.gap_document import GapDocument
 from indicators.downloads.gap_images import dumbbell_png, gap_bars_png, side_by_side
 from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes
-from indicators.downloads.town_profile_pdf import _css, _e, _num, sources_list
-from indicators.settings import ROOT
+from indicators.downloads.town_profile_pdf import _css, _e, _num, html_pdf, sources_list
 
 TOWNS_PER_SLIDE = 34  # the Negev's towns fit one slide (in two columns); Israel's are split, on one scale
 TOWNS_PER_IMAGE = 60  # a PDF image of at most about one page
@@ -87,8 +86,11 @@ def gap_pptx(doc: GapDocument) -> bytes:
     return pptx_bytes(gap_pack(doc))
 
 
-def _img(png: bytes, alt: str) -> str:
-    return f'<img class="chart" alt="{_e(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+PNG, JPEG = "image/png", "image/jpeg"
+
+
+def _img(data: bytes, alt: str, mime: str = PNG) -> str:
+    return f'<img class="chart" alt="{_e(alt)}" src="data:{mime};base64,{base64.b64encode(data).decode()}">'
 
 
 GAP_CSS = """
@@ -140,6 +142,4 @@ def gap_html(doc: GapDocument) -> str:
 
 
 def gap_pdf(doc: GapDocument) -> bytes:
-    from weasyprint import HTML  # heavy (pango, fonts): loaded only when a PDF is asked for
-
-    return HTML(string=gap_html(doc), base_url=str(ROOT)).write_pdf()
+    return html_pdf(gap_html(doc))

@@ -2,13 +2,16 @@
 HarfBuzz and FriBidi) shapes Arabic and orders right-to-left text; the bundled Noto fonts are embedded."""
 from __future__ import annotations
 
+import base64
 import html
+import re
 
 from indicators.downloads.profile_document import FigureRow, ProfileDocument, Section
 from indicators.settings import ROOT
 
 FONTS_DIR = ROOT / "static" / "fonts"
 COLOURS = {"town": "#D55E00", "negev": "#0072B2", "peers": "#009E73"}  # Okabe–Ito, as on the page
+_DATA_URI = re.compile(r'src="data:(image/[a-z+]+);base64,([^"]+)"')
 
 
 def _font_faces() -> str:
@@ -156,7 +159,28 @@ def pdf_engine_available() -> bool:
     return all(find_library(name) for name in ("pango-1.0", "pangoft2-1.0", "harfbuzz"))
 
 
-def profile_pdf(doc: ProfileDocument) -> bytes:
+def html_pdf(page: str) -> bytes:
+    """Any of our documents' HTML as a PDF. Charts embedded as data: URIs are handed to WeasyPrint by a fetcher
+    instead: its HTML parser takes seconds over the megabytes of base64 of a long ranking's images."""
     from weasyprint import HTML  # heavy (pango, fonts): loaded only when a PDF is asked for
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    return HTML(string=profile_html(doc), base_url=str(ROOT)).write_pdf()
+    images: dict[str, tuple[str, str]] = {}
+
+    def set_aside(match: re.Match) -> str:
+        url = f"kmm-chart:{len(images)}"
+        images[url] = (match[1], match[2])
+        return f'src="{url}"'
+
+    class Fetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url in images:
+                mime, data = images[url]
+                return URLFetcherResponse(url, base64.b64decode(data), {"Content-Type": mime})
+            return super().fetch(url, headers)
+
+    return HTML(string=_DATA_URI.sub(set_aside, page), base_url=str(ROOT), url_fetcher=Fetcher()).write_pdf()
+
+
+def profile_pdf(doc: ProfileDocument) -> bytes:
+    return html_pdf(profile_html(doc))
