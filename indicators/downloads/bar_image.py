@@ -19,7 +19,6 @@ COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 SCALE = 2  # drawn at twice the size it is shown, so it stays sharp when projected
-NOT_IN_NOTO_ARABIC = frozenset("()%₪")  # Pillow does not fall back between fonts: such text takes DejaVu Sans
 
 
 @dataclass(frozen=True)
@@ -46,10 +45,18 @@ def _font(lang: str, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size * SCALE, layout_engine=ImageFont.Layout.RAQM)
 
 
+@lru_cache(maxsize=1)
+def _noto_arabic_characters() -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # WeasyPrint's dependency: read once, for the font's character map
+
+    return frozenset(TTFont(str(FONTS_DIR / "NotoSansArabic-Regular.ttf")).getBestCmap())
+
+
 def text_font(text: str, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     """Noto Sans Arabic for Arabic words; DejaVu Sans (which has Arabic letters too) for figures, Hebrew, Latin
-    and any Arabic text with a bracket, "%" or "₪", which the Noto font lacks."""
-    arabic = _ARABIC.search(text) and not NOT_IN_NOTO_ARABIC & set(text)
+    and any Arabic text with a character the Noto font lacks (brackets, %, ₪, dashes, ×...): Pillow does not
+    fall back between fonts, so such a character would show as an empty box."""
+    arabic = _ARABIC.search(text) and all(ord(c) in _noto_arabic_characters() for c in text)
     return _font("ar" if arabic else "en", size, bold)
 
 

@@ -11,7 +11,7 @@ from indicators.downloads.explorer_document import ExplorerDocument
 from indicators.downloads.explorer_images import trend_png
 from indicators.downloads.gap_files import GAP_CSS, JPEG, _chunks, _footer, _img
 from indicators.downloads.gap_images import BAR, joined
-from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes
+from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes, source_lines
 from indicators.downloads.town_profile_pdf import _css, _e, _num, html_pdf, sources_list
 
 BARS_PER_SLIDE = 34  # the Negev's authorities fit one slide (two columns); Israel's are split, on one scale
@@ -68,10 +68,8 @@ def explorer_pack(doc: ExplorerDocument) -> SlidePack:
     trend = trend_chart(doc)
     if trend:
         slides.append(SlideContent(w["trend_heading"], (), (), footer, image=trend, note=w["trend_caption"]))
-    sources = tuple(f"[{i}] {s.publisher}, {s.title}, {w['edition']} {s.edition} — {s.url}"
-                    for i, s in enumerate(doc.sources, start=1))
     return SlidePack(lang=doc.lang, rtl=rtl, title=doc.indicator_name, subtitle=f"{doc.subtitle} · {doc.year}",
-                     link=doc.link, date=doc.date, slides=tuple(slides), sources=sources, words=w)
+                     link=doc.link, date=doc.date, slides=tuple(slides), sources=source_lines(doc.sources, w), words=w)
 
 
 def explorer_pptx(doc: ExplorerDocument) -> bytes:

@@ -8,7 +8,7 @@ import re
 
 from indicators.downloads.gap_document import GapDocument
 from indicators.downloads.gap_images import dumbbell_png, gap_bars_png, side_by_side
-from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes
+from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes, source_lines
 from indicators.downloads.town_profile_pdf import _css, _e, _num, html_pdf, sources_list
 
 TOWNS_PER_SLIDE = 34  # the Negev's towns fit one slide (in two columns); Israel's are split, on one scale
@@ -75,10 +75,8 @@ def gap_pack(doc: GapDocument) -> SlidePack:
                                    bold_rows=frozenset({doc.ranking_current} if doc.ranking_current else ())))
     # As the town pack writes them: wrapping the English title left-to-right would mirror the brackets
     # around its Hebrew part in LibreOffice.
-    sources = tuple(f"[{i}] {s.publisher}, {s.title}, {w['edition']} {s.edition} — {s.url}"
-                    for i, s in enumerate(doc.sources, start=1))
     return SlidePack(lang=doc.lang, rtl=rtl, title=doc.indicator_name, subtitle=doc.subtitle, link=doc.link,
-                     date=doc.date, slides=tuple(slides), sources=sources, words=w)
+                     date=doc.date, slides=tuple(slides), sources=source_lines(doc.sources, w), words=w)
 
 
 def gap_pptx(doc: GapDocument) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+import unicodedata
 
 from indicators.downloads.profile_document import FigureRow, ProfileDocument, Section
 from indicators.settings import ROOT
@@ -69,12 +70,25 @@ a {{ color: #0563C1; text-decoration: none; }}
 """
 
 
+def text_direction(text: str) -> str:
+    """"rtl" when the text's first letter is Hebrew or Arabic (the first strong character, as dir="auto")."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 def sources_list(sources, words: dict) -> str:
-    """The <li> items of a document's sources (every PDF: profile, gap view, explorer). Publisher and title are
-    kept left-to-right as one piece, so a Latin name inside Hebrew or Arabic text keeps its order."""
+    """The <li> items of a document's sources (every PDF: profile, gap view, explorer), publisher and title in
+    the reader's language. They are one isolated piece in their own direction, so an English name left where a
+    translation is missing keeps its order inside Hebrew or Arabic text, and vice versa."""
     return "".join(
-        f'<li><bdi dir="ltr">{_e(s.publisher)}, <em>{_e(s.title)}</em></bdi> — {_e(words["edition"])} '
-        f'<span class="ltr">{_e(s.edition)}</span><br><a class="ltr" href="{_e(s.url)}">{_e(s.url)}</a></li>'
+        f'<li><bdi dir="{text_direction(s.publisher)}">{_e(s.publisher)}, <em>{_e(s.title)}</em></bdi> — '
+        f'{_e(words["edition"])} <span class="ltr">{_e(s.edition)}</span><br>'
+        f'<a class="ltr" href="{_e(s.url)}">{_e(s.url)}</a></li>'
         for s in sources)
 
 
