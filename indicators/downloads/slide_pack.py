@@ -225,7 +225,7 @@ def comparison_content(*, lang: str, rtl: bool, town_names: dict[str, str], card
                 text = format_value(card.value, int(meta["decimals"]), meta["unit"]) if card else None
                 year = f" ({card.year})" if card is not None and card.year else ""
                 bars.append(Bar(label, card.value if card else None, f"{text}{year}" if text else words["no_data"]))
-                parts.append(f"{label} {ltr(text, rtl) + year if text else words['no_data']}")
+                parts.append(f"{label} {ltr(text + year, rtl) if text else words['no_data']}")  # year with its figure
                 if card is not None and card.year is not None:
                     values = town_values[town]
                     match = values[(values["indicator_id"] == indicator_id) & (values["year"] == card.year)]

@@ -91,8 +91,8 @@ def test_town_slides_name_the_publisher_in_the_language(published, lang):
     assert publisher(published, lang) in text and "Israel Central Bureau of Statistics" not in text
 
 
-def comparison_arguments(published, lang: str) -> dict:
-    """As ui/profile_exports.comparison_downloads gathers them, for Rahat and Be'er Sheva."""
+def comparison_arguments(published, lang: str, chosen: tuple[str, ...] = (TOWN, "la-9000")) -> dict:
+    """As ui/profile_exports.comparison_downloads gathers them (by default for Rahat and Be'er Sheva)."""
     from indicators import profile
     from indicators.downloads.headline import headline_indicators
     from indicators.settings import DIMENSIONS
@@ -102,7 +102,7 @@ def comparison_arguments(published, lang: str) -> dict:
     auth, ind, obs = published["authorities"], published["indicators"], published["observations"]
     negev = auth.loc[auth["is_negev"], "authority_id"].tolist()
     names = authority_names(auth, lang)
-    towns = {a: names[a] for a in (TOWN, "la-9000")}
+    towns = {a: names[a] for a in chosen}
     cards = {a: profile.town_cards(obs, published["latest"], ind, a, negev, negev[:10], auth["authority_id"].tolist())
              for a in towns}
     return dict(lang=lang, rtl=lang != "en", town_names=towns, cards=cards, indicators=ind,
