@@ -6,8 +6,11 @@ import base64
 import math
 import re
 
+from PIL import Image
+
+from indicators.downloads.bar_image import jpeg_bytes, png_bytes
 from indicators.downloads.gap_document import GapDocument
-from indicators.downloads.gap_images import dumbbell_png, gap_bars_png, side_by_side
+from indicators.downloads.gap_images import dumbbell_image, gap_bars_png, joined
 from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes, source_lines
 from indicators.downloads.town_profile_pdf import _css, _e, _num, html_pdf, sources_list
 
@@ -27,23 +30,27 @@ def gap_chart(doc: GapDocument) -> bytes:
                         doc.rtl)
 
 
-def town_charts(doc: GapDocument, per_image: int, columns: int = 1) -> list[bytes]:
+def town_charts(doc: GapDocument, per_image: int, columns: int = 1, for_pdf: bool = False) -> list[bytes]:
     """The dumbbell, split into images of at most per_image towns, all on the same value scale; each image in
-    `columns` panels side by side (a slide is wide and short: one tall column would shrink its names)."""
+    `columns` panels side by side (a slide is wide and short: one tall column would shrink its names). PNG for
+    slides; for a PDF a JPEG, which WeasyPrint embeds without compressing it again (explorer_files.bar_charts)."""
     if not doc.towns:
         return []
     values = [t.value for t in doc.towns] + [doc.reference]
     w = doc.words
     reference = f"{w['reference_median']}: {doc.value_text(doc.reference)}"
 
-    def panel(part: tuple, first: bool, width: int) -> bytes:
-        return dumbbell_png(list(part), doc.reference, reference, (w["legend_arab"], w["legend_jewish"]),
+    def panel(part: tuple, first: bool, width: int) -> Image.Image:
+        return dumbbell_image(list(part), doc.reference, reference, (w["legend_arab"], w["legend_jewish"]),
                             doc.value_text, doc.lang, doc.rtl, low=min(values), high=max(values), width=width,
                             axis_label=doc.towns_axis, show_legend=first)
 
+    def image(part: tuple) -> bytes:
+        panels = [panel(p, i == 0, width) for i, p in enumerate(_chunks(part, math.ceil(len(part) / columns)))]
+        return (jpeg_bytes if for_pdf else png_bytes)(joined(panels, doc.rtl))
+
     width = 900 if columns == 1 else 620
-    return [side_by_side([panel(p, i == 0, width) for i, p in enumerate(_chunks(part, math.ceil(len(part) / columns)))],
-                         doc.rtl) for part in _chunks(doc.towns, per_image)]
+    return [image(part) for part in _chunks(doc.towns, per_image)]
 
 
 def _cell(text: str, rtl: bool) -> str:
@@ -108,7 +115,7 @@ def gap_html(doc: GapDocument) -> str:
     figures = "".join(f'<div class="figure"><div class="name">{_e(name)}</div><div class="value">'
                       f'{_num(number, "") if number else ""} {_e(words)}</div>'
                       f'<div class="name">{_e(detail)}</div></div>' for name, number, words, detail in doc.key_figures)
-    towns = "".join(_img(png, w["towns_heading"]) for png in town_charts(doc, TOWNS_PER_IMAGE))
+    towns = "".join(_img(jpeg, w["towns_heading"], JPEG) for jpeg in town_charts(doc, TOWNS_PER_IMAGE, for_pdf=True))
     head, *rows = doc.ranking or ((),)
     ranking = "".join(
         f'<tr{" class=current" if i == doc.ranking_current else ""}>'

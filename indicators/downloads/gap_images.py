@@ -76,9 +76,14 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
     return [first + i * step for i in range(int((high - first) / step) + 2) if first + i * step <= high + step / 2]
 
 
-def dumbbell_png(towns: list[TownDot], reference: float, reference_label: str, legend: tuple[str, str],
-                 tick_text, lang: str, rtl: bool, low: float | None = None, high: float | None = None,
-                 width: int = 900, axis_label: str = "", show_legend: bool = True) -> bytes:
+def dumbbell_png(*args, **kwargs) -> bytes:
+    """dumbbell_image as PNG bytes."""
+    return _png(dumbbell_image(*args, **kwargs))
+
+
+def dumbbell_image(towns: list[TownDot], reference: float, reference_label: str, legend: tuple[str, str],
+                   tick_text, lang: str, rtl: bool, low: float | None = None, high: float | None = None,
+                   width: int = 900, axis_label: str = "", show_legend: bool = True) -> Image.Image:
     """Each town a dot in its group's colour, joined to the reference median (a dashed line). low/high fix
     the value scale, so that the towns split over several slides are drawn on one scale; tick_text formats
     the axis figures."""
@@ -123,7 +128,7 @@ def dumbbell_png(towns: list[TownDot], reference: float, reference_label: str, l
         _dot(draw, x_of(town.value), y, GROUP_COLOURS[town.group], town.group)
         label_x, anchor = (width - 10, "rm") if rtl else (10, "lm")
         _write(draw, (label_x, y), town.label, rtl, 11, anchor)
-    return _png(image)
+    return image
 
 
 def _width(draw, text: str, rtl: bool, size: int) -> float:
