@@ -1,7 +1,7 @@
 """Bench rows for the take-away files: a PDF town profile and a slide pack (first in the process, then
-warm), the population-gap view's PDF and slide pack (warm), and whether making one slows another visitor's
-page (a page's script run while PDFs are written in the file worker process, as the app's download buttons
-do)."""
+warm), the population-gap view's, the explorer's (Israel-wide, its longest) and a comparison's PDF and slide
+pack (warm), and whether making one slows another visitor's page (a page's script run while PDFs are written in
+the file worker process, as the app's download buttons do)."""
 from __future__ import annotations
 
 import statistics
@@ -55,6 +55,32 @@ def gap_rows(published: dict) -> list[tuple[str, str, str]]:
             (f"gap slide pack, warm (median of {RUNS})", f"{statistics.median(slides[1:]):.2f} s", "target < 5 s")]
 
 
+def _warm_rows(view: str, pdf, slides) -> list[tuple[str, str, str]]:
+    pdf, slides = _timed(pdf), _timed(slides)
+    return [(f"PDF of {view}, warm (median of {RUNS})", f"{statistics.median(pdf[1:]):.2f} s", "target < 5 s"),
+            (f"slide pack of {view}, warm (median of {RUNS})", f"{statistics.median(slides[1:]):.2f} s",
+             "target < 5 s")]
+
+
+def explorer_rows(published: dict) -> list[tuple[str, str, str]]:
+    """The explorer's files for all of Israel's authorities (255 bars: the longest ranking any view draws)."""
+    from indicators.downloads.explorer_files import explorer_pdf, explorer_pptx
+    from tests.unit.test_downloads_explorer import document as explorer_document
+
+    doc = explorer_document(published, "he", scope="israel")
+    return _warm_rows("the explorer, Israel-wide", lambda: explorer_pdf(doc), lambda: explorer_pptx(doc))
+
+
+def comparison_rows(published: dict) -> list[tuple[str, str, str]]:
+    """A comparison of three towns (Rahat, Be'er Sheva, Dimona), gathered as the compare page does on click."""
+    from indicators.downloads.comparison_pdf import comparison_pdf
+    from indicators.downloads.slide_pack import comparison_pptx
+    from tests.unit.test_export_provenance import comparison_arguments
+
+    arguments = comparison_arguments(published, "he", ("la-1161", "la-9000", "la-2200"))
+    return _warm_rows("a comparison", lambda: comparison_pdf(arguments), lambda: comparison_pptx(arguments))
+
+
 def export_rows() -> list[tuple[str, str, str]]:
     published = {n: pd.read_parquet(PUBLISHED_DIR / f"{n}.parquet")
                  for n in ("authorities", "indicators", "observations", "sources", "boundaries")}
@@ -66,7 +92,7 @@ def export_rows() -> list[tuple[str, str, str]]:
             (f"PDF town profile, warm (median of {RUNS})", f"{statistics.median(pdf[1:]):.2f} s", "target < 5 s"),
             ("slide pack, first in process", f"{slides[0]:.2f} s", "imports"),
             (f"slide pack, warm (median of {RUNS})", f"{statistics.median(slides[1:]):.2f} s", "target < 5 s")]
-    rows += gap_rows(published)
+    rows += gap_rows(published) + explorer_rows(published) + comparison_rows(published)
     quiet = _page_runs()
     done = threading.Event()
 

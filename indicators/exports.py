@@ -5,13 +5,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from indicators.provenance import localised_sources
 from indicators.read_model import ordered_indicators
 
 
 def tidy_table(values: pd.DataFrame, names: dict[str, str], indicator: dict, sources: pd.DataFrame,
                lang: str) -> pd.DataFrame:
     """values: authority_id, year, value, source_id; other columns are not carried (add them after)."""
-    src = sources.set_index("source_id")
+    src = localised_sources(sources, lang).set_index("source_id")
     table = pd.DataFrame({
         "authority_id": values["authority_id"],
         "authority": values["authority_id"].map(names),

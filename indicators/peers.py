@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from indicators.provenance import localised_sources
+
 FEATURE_INDICATORS = {"ses": "ses_index", "peripherality": "peripherality_index", "size": "population"}
 # Categorical criteria: feature column -> weight key. A differing category adds its weight to the squared distance.
 CATEGORIES = {"kind": "kind", "population_group": "group"}
@@ -137,7 +139,7 @@ def peer_export(table: pd.DataFrame, names: dict[str, str], indicators: pd.DataF
 
     district: the district name in `lang`, aligned with `table`."""
     meta = indicators.set_index("indicator_id")
-    src = sources.set_index("source_id")
+    src = localised_sources(sources, lang).set_index("source_id")
     out = pd.DataFrame({
         "rank": table["rank"], "authority_id": table["authority_id"], "authority": table["authority_id"].map(names),
         "kind": table["kind"].map(kind_names), "district": district.to_numpy(),

@@ -67,3 +67,16 @@ def town_provenance(observations: pd.DataFrame, sources: pd.DataFrame, years: Ma
     rows = observations.merge(wanted.astype({"year": observations["year"].dtype}), on=["indicator_id", "year"])
     return {row["indicator_id"]: figure_provenance(row, by_source.get(row["source_id"], {}), lang, words)
             for row in rows.to_dict("records")}
+
+
+def localised_sources(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sources table with `publisher` and `title` in the reader's language (publisher_<lang>, title_<lang>),
+    the register's own text where that language is missing: every exported file names its sources as the page
+    does."""
+    out = sources.copy()
+    for field in ("publisher", "title"):
+        column = f"{field}_{lang}"
+        if column in out.columns:
+            translated = out[column].where(out[column].astype("string").str.strip().fillna("") != "")
+            out[field] = translated.fillna(out[field])
+    return out

@@ -90,9 +90,11 @@ def profile_downloads(town: str, lang: str, link: str) -> None:
 
 
 def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
-    """A slide pack of the towns compared (written when the button is clicked)."""
+    """"PDF" and "Slide pack" of the towns compared, from the same content (written when a button is clicked)."""
     from indicators.downloads import worker
+    from indicators.downloads.comparison_pdf import comparison_pdf
     from indicators.downloads.slide_pack import comparison_pptx
+    from indicators.downloads.town_profile_pdf import pdf_engine_available
 
     names = data_access.names_of_authorities(lang)
     town_names = {a: names[a] for a in chosen}
@@ -101,16 +103,25 @@ def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
     dimension_titles = {d: translate(lang, f"town_profile.dimension_{d}") for d in DIMENSIONS}
     today = dt.date.today().isoformat()
 
-    def build() -> bytes:
+    def build(render):
         # Everything is gathered on click, on the download's own thread: the towns' cards take a moment
-        # each, and most visits to the compare page never ask for slides.
-        indicators, sources = data_access.table("indicators"), data_access.table("sources")
-        return worker.run(comparison_pptx, dict(
-            lang=lang, rtl=text_direction(lang) == "rtl", town_names=town_names,
-            cards={a: data.cards(a) for a in chosen}, indicators=indicators,
-            town_values={a: data_access.authority_values(a) for a in chosen}, sources=sources,
-            headline=headline_indicators(indicators), dimension_titles=dimension_titles, words=words, link=link,
-            date=today))
+        # each, and most visits to the compare page never ask for a file.
+        def make() -> bytes:
+            indicators, sources = data_access.table("indicators"), data_access.table("sources")
+            return worker.run(render, dict(
+                lang=lang, rtl=text_direction(lang) == "rtl", town_names=town_names,
+                cards={a: data.cards(a) for a in chosen}, indicators=indicators,
+                town_values={a: data_access.authority_values(a) for a in chosen}, sources=sources,
+                headline=headline_indicators(indicators), dimension_titles=dimension_titles, words=words,
+                link=link, date=today))
+        return make
 
-    st.download_button(translate(lang, "downloads.slides"), data=build, mime=PPTX_MIME, key="compare_pptx",
-                       file_name=f"kmm-compare-{'-'.join(chosen)}.pptx", icon=":material/slideshow:")
+    stem = f"kmm-compare-{'-'.join(chosen)}-{lang}"
+    bar = st.container(horizontal=True, gap="small")
+    if pdf_engine_available():
+        bar.download_button(translate(lang, "downloads.gap_pdf"), data=build(comparison_pdf), mime=PDF_MIME,
+                            key="compare_pdf", file_name=f"{stem}.pdf", icon=":material/picture_as_pdf:")
+    else:
+        st.info(translate(lang, "downloads.gap_pdf_unavailable"))
+    bar.download_button(translate(lang, "downloads.slides"), data=build(comparison_pptx), mime=PPTX_MIME,
+                        key="compare_pptx", file_name=f"{stem}.pptx", icon=":material/slideshow:")

@@ -99,7 +99,7 @@ def build_explorer_document(*, lang: str, rtl: bool, link: str, date: str, meta:
                                                                           strict=True)),
         highlight=names.get(highlight, "") if highlight else "", bars_axis=f"{name} ({unit_label})",
         trend=trend_lines(trend, medians_labels), trend_axis=trend_axis,
-        sources=_source_entries(sources, list(source_ids)), decimals=decimals, unit=unit,
+        sources=_source_entries(sources, list(source_ids), lang), decimals=decimals, unit=unit,
         words=explorer_words(say, year))
 
 

@@ -4,35 +4,46 @@ from __future__ import annotations
 
 import math
 
-from indicators.downloads.bar_image import Bar, BarGroup, bar_groups_png
+from PIL import Image
+
+from indicators.downloads.bar_image import Bar, BarGroup, bar_groups_image, jpeg_bytes, png_bytes
 from indicators.downloads.explorer_document import ExplorerDocument
 from indicators.downloads.explorer_images import trend_png
-from indicators.downloads.gap_files import GAP_CSS, _chunks, _footer, _img
-from indicators.downloads.gap_images import BAR, side_by_side
-from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes
-from indicators.downloads.town_profile_pdf import _css, _e, _num, sources_list
-from indicators.settings import ROOT
+from indicators.downloads.gap_files import GAP_CSS, JPEG, _chunks, _footer, _img
+from indicators.downloads.gap_images import BAR, joined
+from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes, source_lines
+from indicators.downloads.town_profile_pdf import _css, _e, _num, html_pdf, sources_list
 
 BARS_PER_SLIDE = 34  # the Negev's authorities fit one slide (two columns); Israel's are split, on one scale
 BARS_PER_IMAGE = 60  # a PDF image of at most about one page
+PDF_SHRINK = 2 / 3  # drawn for projection (bar_image.SCALE); ~230 dpi is plenty on A4 and a third of the pixels
 HIGHLIGHT = "#D55E00"  # the highlighted town, as on the page (charts.HIGHLIGHT)
 
 
-def bar_charts(doc: ExplorerDocument, per_image: int, columns: int = 1) -> list[bytes]:
+def bar_charts(doc: ExplorerDocument, per_image: int, columns: int = 1, for_pdf: bool = False) -> list[bytes]:
     """The year's ranking as bars, split into images of at most per_image authorities on one scale, each image
-    in `columns` panels (a slide is wide and short)."""
+    in `columns` panels (a slide is wide and short). PNG for slides; for a PDF smaller and as JPEG. Encoded
+    once, at the end: the Israel-wide ranking is millions of pixels, and compressing them was most of a PDF's
+    time."""
     if not doc.ranked:
         return []
     largest = max(abs(v) for _, v, _ in doc.ranked) or 1.0
     width = 760 if columns == 1 else 620
 
-    def panel(part: tuple) -> bytes:
+    def panel(part: tuple) -> Image.Image:
         bars = tuple(Bar(name, value, text) for name, value, text in part)
         colours = [HIGHLIGHT if name == doc.highlight else BAR for name, _, _ in part]
-        return bar_groups_png([BarGroup("", bars)], doc.lang, doc.rtl, width=width, largest=largest, colours=colours)
+        return bar_groups_image([BarGroup("", bars)], doc.lang, doc.rtl, width=width, largest=largest,
+                                colours=colours)
 
-    return [side_by_side([panel(p) for p in _chunks(part, math.ceil(len(part) / columns))], doc.rtl)
-            for part in _chunks(doc.ranked, per_image)]
+    def image(part: tuple) -> bytes:
+        whole = joined([panel(p) for p in _chunks(part, math.ceil(len(part) / columns))], doc.rtl)
+        if not for_pdf:
+            return png_bytes(whole)
+        size = (round(whole.width * PDF_SHRINK), round(whole.height * PDF_SHRINK))
+        return jpeg_bytes(whole.resize(size, Image.Resampling.BOX))
+
+    return [image(part) for part in _chunks(doc.ranked, per_image)]
 
 
 def trend_chart(doc: ExplorerDocument) -> bytes | None:
@@ -57,10 +68,8 @@ def explorer_pack(doc: ExplorerDocument) -> SlidePack:
     trend = trend_chart(doc)
     if trend:
         slides.append(SlideContent(w["trend_heading"], (), (), footer, image=trend, note=w["trend_caption"]))
-    sources = tuple(f"[{i}] {s.publisher}, {s.title}, {w['edition']} {s.edition} — {s.url}"
-                    for i, s in enumerate(doc.sources, start=1))
     return SlidePack(lang=doc.lang, rtl=rtl, title=doc.indicator_name, subtitle=f"{doc.subtitle} · {doc.year}",
-                     link=doc.link, date=doc.date, slides=tuple(slides), sources=sources, words=w)
+                     link=doc.link, date=doc.date, slides=tuple(slides), sources=source_lines(doc.sources, w), words=w)
 
 
 def explorer_pptx(doc: ExplorerDocument) -> bytes:
@@ -74,8 +83,8 @@ def explorer_html(doc: ExplorerDocument) -> str:
                       f'{_num(number, "") if number else ""} {_e(words)}</div>'
                       f'<div class="name">{_e(detail)}</div></div>' for name, number, words, detail in doc.key_figures)
     # Two columns, as on a slide: the Negev's ranking then fits under the key figures on page 1.
-    first, *rest = bar_charts(doc, BARS_PER_IMAGE, columns=2) or [None]
-    bars = "".join(_img(png, w["bars_heading"]) for png in rest)
+    first, *rest = bar_charts(doc, BARS_PER_IMAGE, columns=2, for_pdf=True) or [None]
+    bars = "".join(_img(jpeg, w["bars_heading"], JPEG) for jpeg in rest)
     trend = trend_chart(doc)
     trend_block = (f'<div class="keep"><h2>{_e(w["trend_heading"])}</h2>{_img(trend, w["trend_heading"])}'
                    f'<p class="caption">{_e(w["trend_caption"])}</p></div>') if trend else ""
@@ -90,7 +99,7 @@ def explorer_html(doc: ExplorerDocument) -> str:
 <div class="figures">{figures}</div>
 <div class="sentences"><p>{_e(doc.description)}</p>
 <p><strong>{_e(w["direction_reason_label"])}:</strong> {_e(doc.direction_reason)}</p></div>
-<div class="keep"><h2>{_e(w["bars_heading"])}</h2>{_img(first, w["bars_heading"]) if first else ""}</div>{bars}
+<div class="keep"><h2>{_e(w["bars_heading"])}</h2>{_img(first, w["bars_heading"], JPEG) if first else ""}</div>{bars}
 {trend_block}
 <h2>{_e(w["sources_heading"])}</h2><ol class="sources">{sources}</ol>
 <p class="caption">{_e(w["sources_note"])}</p>
@@ -98,6 +107,4 @@ def explorer_html(doc: ExplorerDocument) -> str:
 
 
 def explorer_pdf(doc: ExplorerDocument) -> bytes:
-    from weasyprint import HTML  # heavy (pango, fonts): loaded only when a PDF is asked for
-
-    return HTML(string=explorer_html(doc), base_url=str(ROOT)).write_pdf()
+    return html_pdf(explorer_html(doc))

@@ -13,6 +13,7 @@ from indicators.downloads.gap_images import TownDot
 from indicators.downloads.profile_document import Cover, SourceEntry
 from indicators.formatting import format_number, format_value
 from indicators.group_gaps import FIRST, SECOND, GapTrend
+from indicators.provenance import localised_sources
 
 RANKING_ROWS = 12  # the largest gaps fit one slide; the full ranking is in the app and its download
 Say = Callable[..., str]  # translate(lang, key, **values) with the language bound
@@ -86,8 +87,8 @@ def ranking_rows(ranked: pd.DataFrame, indicator_names: Mapping[str, str], say: 
     return tuple(rows)
 
 
-def _source_entries(sources: pd.DataFrame, ids: Sequence[str]) -> tuple[SourceEntry, ...]:
-    register = sources.set_index("source_id")
+def _source_entries(sources: pd.DataFrame, ids: Sequence[str], lang: str) -> tuple[SourceEntry, ...]:
+    register = localised_sources(sources, lang).set_index("source_id")
     return tuple(SourceEntry(s, str(register.loc[s, "publisher"]), str(register.loc[s, "title"]),
                              str(register.loc[s, "edition"]), str(register.loc[s, "url"]))
                  for s in dict.fromkeys(ids) if s in register.index)
@@ -122,7 +123,7 @@ def build_gap_document(*, lang: str, rtl: bool, link: str, date: str, meta: Mapp
          median_unit, ""),
         (f"{say('population_gaps.gap_title')}{comma}{trend.last_year}", "", gap, since))
     gaps = table["gap"].dropna()
-    entries = _source_entries(sources, [*indicator_source_ids, *ranking_source_ids])
+    entries = _source_entries(sources, [*indicator_source_ids, *ranking_source_ids], lang)
     numbers = {e.source_id: i for i, e in enumerate(entries, start=1)}
     shown = ranking_rows(ranked, indicator_names, say)
     current = next((i for i, r in enumerate(ranked.head(RANKING_ROWS).itertuples(), start=1)

@@ -6,11 +6,13 @@ import base64
 import math
 import re
 
+from PIL import Image
+
+from indicators.downloads.bar_image import jpeg_bytes, png_bytes
 from indicators.downloads.gap_document import GapDocument
-from indicators.downloads.gap_images import dumbbell_png, gap_bars_png, side_by_side
-from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes
-from indicators.downloads.town_profile_pdf import _css, _e, _num, sources_list
-from indicators.settings import ROOT
+from indicators.downloads.gap_images import dumbbell_image, gap_bars_png, joined
+from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes, source_lines
+from indicators.downloads.town_profile_pdf import _css, _e, _num, html_pdf, sources_list
 
 TOWNS_PER_SLIDE = 34  # the Negev's towns fit one slide (in two columns); Israel's are split, on one scale
 TOWNS_PER_IMAGE = 60  # a PDF image of at most about one page
@@ -28,23 +30,27 @@ def gap_chart(doc: GapDocument) -> bytes:
                         doc.rtl)
 
 
-def town_charts(doc: GapDocument, per_image: int, columns: int = 1) -> list[bytes]:
+def town_charts(doc: GapDocument, per_image: int, columns: int = 1, for_pdf: bool = False) -> list[bytes]:
     """The dumbbell, split into images of at most per_image towns, all on the same value scale; each image in
-    `columns` panels side by side (a slide is wide and short: one tall column would shrink its names)."""
+    `columns` panels side by side (a slide is wide and short: one tall column would shrink its names). PNG for
+    slides; for a PDF a JPEG, which WeasyPrint embeds without compressing it again (explorer_files.bar_charts)."""
     if not doc.towns:
         return []
     values = [t.value for t in doc.towns] + [doc.reference]
     w = doc.words
     reference = f"{w['reference_median']}: {doc.value_text(doc.reference)}"
 
-    def panel(part: tuple, first: bool, width: int) -> bytes:
-        return dumbbell_png(list(part), doc.reference, reference, (w["legend_arab"], w["legend_jewish"]),
+    def panel(part: tuple, first: bool, width: int) -> Image.Image:
+        return dumbbell_image(list(part), doc.reference, reference, (w["legend_arab"], w["legend_jewish"]),
                             doc.value_text, doc.lang, doc.rtl, low=min(values), high=max(values), width=width,
                             axis_label=doc.towns_axis, show_legend=first)
 
+    def image(part: tuple) -> bytes:
+        panels = [panel(p, i == 0, width) for i, p in enumerate(_chunks(part, math.ceil(len(part) / columns)))]
+        return (jpeg_bytes if for_pdf else png_bytes)(joined(panels, doc.rtl))
+
     width = 900 if columns == 1 else 620
-    return [side_by_side([panel(p, i == 0, width) for i, p in enumerate(_chunks(part, math.ceil(len(part) / columns)))],
-                         doc.rtl) for part in _chunks(doc.towns, per_image)]
+    return [image(part) for part in _chunks(doc.towns, per_image)]
 
 
 def _cell(text: str, rtl: bool) -> str:
@@ -76,10 +82,8 @@ def gap_pack(doc: GapDocument) -> SlidePack:
                                    bold_rows=frozenset({doc.ranking_current} if doc.ranking_current else ())))
     # As the town pack writes them: wrapping the English title left-to-right would mirror the brackets
     # around its Hebrew part in LibreOffice.
-    sources = tuple(f"[{i}] {s.publisher}, {s.title}, {w['edition']} {s.edition} — {s.url}"
-                    for i, s in enumerate(doc.sources, start=1))
     return SlidePack(lang=doc.lang, rtl=rtl, title=doc.indicator_name, subtitle=doc.subtitle, link=doc.link,
-                     date=doc.date, slides=tuple(slides), sources=sources, words=w)
+                     date=doc.date, slides=tuple(slides), sources=source_lines(doc.sources, w), words=w)
 
 
 def gap_pptx(doc: GapDocument) -> bytes:
@@ -87,8 +91,11 @@ def gap_pptx(doc: GapDocument) -> bytes:
     return pptx_bytes(gap_pack(doc))
 
 
-def _img(png: bytes, alt: str) -> str:
-    return f'<img class="chart" alt="{_e(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+PNG, JPEG = "image/png", "image/jpeg"
+
+
+def _img(data: bytes, alt: str, mime: str = PNG) -> str:
+    return f'<img class="chart" alt="{_e(alt)}" src="data:{mime};base64,{base64.b64encode(data).decode()}">'
 
 
 GAP_CSS = """
@@ -108,7 +115,7 @@ def gap_html(doc: GapDocument) -> str:
     figures = "".join(f'<div class="figure"><div class="name">{_e(name)}</div><div class="value">'
                       f'{_num(number, "") if number else ""} {_e(words)}</div>'
                       f'<div class="name">{_e(detail)}</div></div>' for name, number, words, detail in doc.key_figures)
-    towns = "".join(_img(png, w["towns_heading"]) for png in town_charts(doc, TOWNS_PER_IMAGE))
+    towns = "".join(_img(jpeg, w["towns_heading"], JPEG) for jpeg in town_charts(doc, TOWNS_PER_IMAGE, for_pdf=True))
     head, *rows = doc.ranking or ((),)
     ranking = "".join(
         f'<tr{" class=current" if i == doc.ranking_current else ""}>'
@@ -140,6 +147,4 @@ def gap_html(doc: GapDocument) -> str:
 
 
 def gap_pdf(doc: GapDocument) -> bytes:
-    from weasyprint import HTML  # heavy (pango, fonts): loaded only when a PDF is asked for
-
-    return HTML(string=gap_html(doc), base_url=str(ROOT)).write_pdf()
+    return html_pdf(gap_html(doc))

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from indicators.downloads.bar_image import _ARABIC, _HEBREW, SCALE, _font
+from indicators.downloads.bar_image import _ARABIC, _HEBREW, SCALE, png_bytes, text_font
 
 BAR = "#0072B2"
 GROUP_COLOURS = ("#D55E00", "#0072B2")  # Arab, Jews and others: as on the page (charts.HIGHLIGHT, charts.BASE)
 GRID, INK, MUTED = "#dddddd", "#222222", "#555555"
-NOT_IN_NOTO_ARABIC = frozenset("()%₪")  # Pillow does not fall back between fonts: such text takes DejaVu Sans
 
 
 @dataclass(frozen=True)
@@ -28,25 +27,16 @@ def _direction(text: str, rtl: bool) -> str:
     return "rtl" if rtl and (_ARABIC.search(text) or _HEBREW.search(text)) else "ltr"
 
 
-def _text_font(text: str, size: int, bold: bool = False):
-    """Noto Sans Arabic for Arabic words; DejaVu Sans (which has Arabic letters too) for figures, Hebrew, Latin
-    and any Arabic text with a bracket, "%" or "₪", which the Noto font lacks."""
-    arabic = _ARABIC.search(text) and not NOT_IN_NOTO_ARABIC & set(text)
-    return _font("ar" if arabic else "en", size, bold)
-
-
 def _write(draw, xy, text: str, rtl: bool, size: int = 12, anchor: str = "la", fill: str = INK,
            bold: bool = False) -> None:
     """Text at (x, y) in drawing units."""
-    font = _text_font(text, size, bold)
+    font = text_font(text, size, bold)
     draw.text((xy[0] * SCALE, xy[1] * SCALE), text, fill=fill, font=font, anchor=anchor,
               direction=_direction(text, rtl))
 
 
 def _png(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
+    return png_bytes(image)
 
 
 def gap_bars_png(years: list[int], gaps: list[float], texts: list[str], axis_label: str, lang: str, rtl: bool,
@@ -86,9 +76,14 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
     return [first + i * step for i in range(int((high - first) / step) + 2) if first + i * step <= high + step / 2]
 
 
-def dumbbell_png(towns: list[TownDot], reference: float, reference_label: str, legend: tuple[str, str],
-                 tick_text, lang: str, rtl: bool, low: float | None = None, high: float | None = None,
-                 width: int = 900, axis_label: str = "", show_legend: bool = True) -> bytes:
+def dumbbell_png(*args, **kwargs) -> bytes:
+    """dumbbell_image as PNG bytes."""
+    return _png(dumbbell_image(*args, **kwargs))
+
+
+def dumbbell_image(towns: list[TownDot], reference: float, reference_label: str, legend: tuple[str, str],
+                   tick_text, lang: str, rtl: bool, low: float | None = None, high: float | None = None,
+                   width: int = 900, axis_label: str = "", show_legend: bool = True) -> Image.Image:
     """Each town a dot in its group's colour, joined to the reference median (a dashed line). low/high fix
     the value scale, so that the towns split over several slides are drawn on one scale; tick_text formats
     the axis figures."""
@@ -133,12 +128,12 @@ def dumbbell_png(towns: list[TownDot], reference: float, reference_label: str, l
         _dot(draw, x_of(town.value), y, GROUP_COLOURS[town.group], town.group)
         label_x, anchor = (width - 10, "rm") if rtl else (10, "lm")
         _write(draw, (label_x, y), town.label, rtl, 11, anchor)
-    return _png(image)
+    return image
 
 
 def _width(draw, text: str, rtl: bool, size: int) -> float:
     """Width of the text in drawing units."""
-    return draw.textlength(text, font=_text_font(text, size), direction=_direction(text, rtl)) / SCALE
+    return draw.textlength(text, font=text_font(text, size), direction=_direction(text, rtl)) / SCALE
 
 
 def _dot(draw, x: float, y: float, colour: str, group: int, r: float = 5) -> None:
@@ -154,10 +149,16 @@ def side_by_side(pngs: list[bytes], rtl: bool) -> bytes:
     """Panels in one image, the first on the reading side; panels shorter than the first are top-aligned."""
     if len(pngs) == 1:
         return pngs[0]
-    panels = [Image.open(io.BytesIO(p)) for p in pngs]
+    return _png(joined([Image.open(io.BytesIO(p)) for p in pngs], rtl))
+
+
+def joined(panels: list[Image.Image], rtl: bool) -> Image.Image:
+    """side_by_side for images not yet encoded (a large chart is then compressed once, not twice)."""
+    if len(panels) == 1:
+        return panels[0]
     image = Image.new("RGB", (sum(p.width for p in panels), max(p.height for p in panels)), "white")
     x = 0
     for panel in reversed(panels) if rtl else panels:
         image.paste(panel, (x, 0))
         x += panel.width
-    return _png(image)
+    return image

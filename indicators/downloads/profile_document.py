@@ -10,6 +10,7 @@ import pandas as pd
 from indicators.formatting import format_value
 from indicators.prices import for_price_basis
 from indicators.profile import Card
+from indicators.provenance import localised_sources
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def build_document(*, lang: str, rtl: bool, town_name: str, subtitle: str, link:
     shekel trends in its base year's prices."""
     metas = indicators.set_index("indicator_id", drop=False)
     source_of = _source_of(town_values)
-    register = sources.set_index("source_id")
+    register = localised_sources(sources, lang).set_index("source_id")
     numbers: dict[str, int] = {}
     sections = []
     for dimension, ids in headline.items():

@@ -7,7 +7,8 @@ import io
 from dataclasses import dataclass
 
 from indicators.downloads.bar_image import Bar, BarGroup, bar_groups_png
-from indicators.downloads.profile_document import Cover, ProfileDocument
+from indicators.downloads.profile_document import Cover, ProfileDocument, SourceEntry
+from indicators.provenance import localised_sources
 
 KEY_FIGURES = 3
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
@@ -47,10 +48,14 @@ def town_pack(doc: ProfileDocument) -> SlidePack:
         numbers = sorted({r.source_number for r in rows if r.source_number})
         footer = f"{w['col_source']}: " + ", ".join(f"[{n}]" for n in numbers) if numbers else ""
         slides.append(SlideContent(section.title, groups, figures, footer))
-    sources = tuple(f"[{i}] {s.publisher}, {s.title}, {w['edition']} {s.edition} — {s.url}"
-                    for i, s in enumerate(doc.sources, start=1))
     return SlidePack(lang=doc.lang, rtl=doc.rtl, title=doc.title, subtitle=doc.subtitle, link=doc.link,
-                     date=doc.date, slides=tuple(slides), sources=sources, words=w)
+                     date=doc.date, slides=tuple(slides), sources=source_lines(doc.sources, w), words=w)
+
+
+def source_lines(entries, words: dict[str, str]) -> tuple[str, ...]:
+    """The sources slide's lines: "[1] publisher, title, edition 2021 — URL"."""
+    return tuple(f"[{i}] {s.publisher}, {s.title}, {words['edition']} {s.edition} — {s.url}"
+                 for i, s in enumerate(entries, start=1))
 
 
 def ltr(text: str, rtl: bool) -> str:
@@ -190,17 +195,23 @@ def _picture(slide, png: bytes, left: float, top: float, max_w: float, max_h: fl
     slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(width * scale), Inches(height * scale))
 
 
-def comparison_pack(*, lang: str, rtl: bool, town_names: dict[str, str], cards: dict[str, dict],
-                    indicators, town_values: dict[str, object], sources, headline: dict[str, list[str]],
-                    dimension_titles: dict[str, str], words: dict[str, str], link: str, date: str) -> SlidePack:
+def comparison_pack(**arguments) -> SlidePack:
     """Several towns side by side: per dimension, each key figure as one bar per town (its latest year,
-    written beside the value, since towns' latest years can differ).
+    written beside the value, since towns' latest years can differ). Arguments: as comparison_content's."""
+    return comparison_content(**arguments)[0]
+
+
+def comparison_content(*, lang: str, rtl: bool, town_names: dict[str, str], cards: dict[str, dict],
+                       indicators, town_values: dict[str, object], sources, headline: dict[str, list[str]],
+                       dimension_titles: dict[str, str], words: dict[str, str], link: str,
+                       date: str) -> tuple[SlidePack, tuple[SourceEntry, ...]]:
+    """The comparison's slides and its sources (the PDF lists them as the other documents do).
 
     cards: town -> indicator_id -> Card; town_values: town -> its observations (indicator_id, year, source_id)."""
     from indicators.formatting import format_value
 
     metas = indicators.set_index("indicator_id", drop=False)
-    register = sources.set_index("source_id")
+    register = localised_sources(sources, lang).set_index("source_id")
     numbers: dict[str, int] = {}
     slides = []
     for dimension, ids in headline.items():
@@ -214,7 +225,7 @@ def comparison_pack(*, lang: str, rtl: bool, town_names: dict[str, str], cards: 
                 text = format_value(card.value, int(meta["decimals"]), meta["unit"]) if card else None
                 year = f" ({card.year})" if card is not None and card.year else ""
                 bars.append(Bar(label, card.value if card else None, f"{text}{year}" if text else words["no_data"]))
-                parts.append(f"{label} {ltr(text, rtl) + year if text else words['no_data']}")
+                parts.append(f"{label} {ltr(text + year, rtl) if text else words['no_data']}")  # year with its figure
                 if card is not None and card.year is not None:
                     values = town_values[town]
                     match = values[(values["indicator_id"] == indicator_id) & (values["year"] == card.year)]
@@ -225,11 +236,11 @@ def comparison_pack(*, lang: str, rtl: bool, town_names: dict[str, str], cards: 
             figures.append((f"{name} ({meta[f'unit_{lang}']})", " · ".join(parts)))
         footer = f"{words['col_source']}: " + ", ".join(f"[{n}]" for n in sorted(used)) if used else ""
         slides.append(SlideContent(dimension_titles.get(dimension, dimension), tuple(groups), tuple(figures), footer))
-    source_lines = tuple(f"[{n}] {register.loc[s, 'publisher']}, {register.loc[s, 'title']}, {words['edition']} "
-                         f"{register.loc[s, 'edition']} — {register.loc[s, 'url']}" for s, n in numbers.items())
-    title = words["compare_title"]
-    return SlidePack(lang=lang, rtl=rtl, title=title, subtitle="", link=link, date=date, slides=tuple(slides),
-                     sources=source_lines, words=words)
+    entries = tuple(SourceEntry(s, str(register.loc[s, "publisher"]), str(register.loc[s, "title"]),
+                                str(register.loc[s, "edition"]), str(register.loc[s, "url"])) for s in numbers)
+    pack = SlidePack(lang=lang, rtl=rtl, title=words["compare_title"], subtitle="", link=link, date=date,
+                     slides=tuple(slides), sources=source_lines(entries, words), words=words)
+    return pack, entries
 
 
 def town_pptx(doc: ProfileDocument) -> bytes:

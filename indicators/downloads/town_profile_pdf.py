@@ -2,13 +2,17 @@
 HarfBuzz and FriBidi) shapes Arabic and orders right-to-left text; the bundled Noto fonts are embedded."""
 from __future__ import annotations
 
+import base64
 import html
+import re
+import unicodedata
 
 from indicators.downloads.profile_document import FigureRow, ProfileDocument, Section
 from indicators.settings import ROOT
 
 FONTS_DIR = ROOT / "static" / "fonts"
 COLOURS = {"town": "#D55E00", "negev": "#0072B2", "peers": "#009E73"}  # Okabe–Ito, as on the page
+_DATA_URI = re.compile(r'src="data:(image/[a-z+]+);base64,([^"]+)"')
 
 
 def _font_faces() -> str:
@@ -66,12 +70,25 @@ a {{ color: #0563C1; text-decoration: none; }}
 """
 
 
+def text_direction(text: str) -> str:
+    """"rtl" when the text's first letter is Hebrew or Arabic (the first strong character, as dir="auto")."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 def sources_list(sources, words: dict) -> str:
-    """The <li> items of a document's sources (every PDF: profile, gap view, explorer). Publisher and title are
-    kept left-to-right as one piece, so a Latin name inside Hebrew or Arabic text keeps its order."""
+    """The <li> items of a document's sources (every PDF: profile, gap view, explorer), publisher and title in
+    the reader's language. They are one isolated piece in their own direction, so an English name left where a
+    translation is missing keeps its order inside Hebrew or Arabic text, and vice versa."""
     return "".join(
-        f'<li><bdi dir="ltr">{_e(s.publisher)}, <em>{_e(s.title)}</em></bdi> — {_e(words["edition"])} '
-        f'<span class="ltr">{_e(s.edition)}</span><br><a class="ltr" href="{_e(s.url)}">{_e(s.url)}</a></li>'
+        f'<li><bdi dir="{text_direction(s.publisher)}">{_e(s.publisher)}, <em>{_e(s.title)}</em></bdi> — '
+        f'{_e(words["edition"])} <span class="ltr">{_e(s.edition)}</span><br>'
+        f'<a class="ltr" href="{_e(s.url)}">{_e(s.url)}</a></li>'
         for s in sources)
 
 
@@ -156,7 +173,28 @@ def pdf_engine_available() -> bool:
     return all(find_library(name) for name in ("pango-1.0", "pangoft2-1.0", "harfbuzz"))
 
 
-def profile_pdf(doc: ProfileDocument) -> bytes:
+def html_pdf(page: str) -> bytes:
+    """Any of our documents' HTML as a PDF. Charts embedded as data: URIs are handed to WeasyPrint by a fetcher
+    instead: its HTML parser takes seconds over the megabytes of base64 of a long ranking's images."""
     from weasyprint import HTML  # heavy (pango, fonts): loaded only when a PDF is asked for
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    return HTML(string=profile_html(doc), base_url=str(ROOT)).write_pdf()
+    images: dict[str, tuple[str, str]] = {}
+
+    def set_aside(match: re.Match) -> str:
+        url = f"kmm-chart:{len(images)}"
+        images[url] = (match[1], match[2])
+        return f'src="{url}"'
+
+    class Fetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url in images:
+                mime, data = images[url]
+                return URLFetcherResponse(url, base64.b64decode(data), {"Content-Type": mime})
+            return super().fetch(url, headers)
+
+    return HTML(string=_DATA_URI.sub(set_aside, page), base_url=str(ROOT), url_fetcher=Fetcher()).write_pdf()
+
+
+def profile_pdf(doc: ProfileDocument) -> bytes:
+    return html_pdf(profile_html(doc))
