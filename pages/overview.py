@@ -14,16 +14,17 @@ lang = layout.page_language()
 t = lambda key, **kw: translate(lang, f"overview.{key}", **kw)  # noqa: E731
 town_links.follow_pick(lang)  # a town clicked on the map or the chart: straight to its profile
 
+# The first screen, also on a phone: the title, the question once (the tagline used to repeat it above
+# the heading), the way in (the search), then the model in a few lines.
 st.title(translate(lang, "common.app_title"))
-st.caption(translate(lang, "common.tagline"))
+st.header(t("kmm_heading"))
 
 if not data_access.data_ready():
     st.info(translate(lang, "common.data_missing"))
     st.stop()
 
-st.header(t("kmm_heading"))
-st.markdown(t("kmm_text"))
 town_links.search_box(lang)
+st.markdown(t("kmm_text"))
 page_links(lang, exclude="overview")
 
 indicators = data_access.table("indicators")
