@@ -46,7 +46,7 @@ def test_first_screen_asks_once_and_offers_the_search(phone, app_url, artifacts_
     switch = phone.locator(TOP_SWITCH)
     for name in ("עברית", "English", "العربية"):
         expect(switch.get_by_text(name, exact=True)).to_be_in_viewport()
-    phone.screenshot(path=str(artifacts_dir / f"home-{lang}-{WIDTH}-first-screen.png"))
+    phone.screenshot(path=str(artifacts_dir / f"home-{lang}-{WIDTH}-first-screen.png"), timeout=90_000)
 
 
 def test_the_top_switch_keeps_the_page_and_the_town(phone, app_url):
