@@ -78,7 +78,7 @@ def side_by_side(authority_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
 VALUE_WIDTH = 105
 # English indicator names are wider than their Hebrew and Arabic ones; left to the grid, that column took
 # the unit column's room. A longer name is cut at this width, in full on click.
-LTR_INDICATOR_WIDTH = 280
+LTR_INDICATOR_WIDTH = 250
 
 
 def side_by_side_columns(authority_ids: tuple[str, ...], lang: str) -> dict:
