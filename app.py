@@ -33,4 +33,5 @@ layout.language_switch(lang)
 layout.show_url_notes(lang)  # an unknown ?lang=, above the page
 if unknown_path:
     st.warning(translate(lang, "town_links.unknown_page", path=markdown_literal(f"/{unknown_path}")), icon="⚠️")
+    navigation.dismiss_streamlit_not_found()  # a fresh server's first request also got Streamlit's dialog
 errors.run_page(current, lang)  # a failing page: a short message, the traceback in the log

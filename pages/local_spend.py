@@ -135,8 +135,8 @@ with type_tab:
     lines_key = f"lm3_lines_{lang}_{gen}_{version}"
     if lines_key not in st.session_state or "lm3_lines_base" not in st.session_state:
         st.session_state["lm3_lines_base"] = local_spend_view.lines_frame(state["lines"], labels, kind_labels)
-    edited = st.data_editor(
-        st.session_state["lm3_lines_base"], key=lines_key, num_rows="dynamic", width="stretch", hide_index=True,
+    edited = tables.edit(
+        lang, st.session_state["lm3_lines_base"], key=lines_key, num_rows="dynamic", width="stretch", hide_index=True,
         column_config={
             "name": st.column_config.TextColumn(t("col_name"), required=True),
             "amount": st.column_config.NumberColumn(t("col_amount"), min_value=0, format="localized"),
@@ -156,8 +156,8 @@ st.caption(t("survey_explain"))
 survey_key = f"lm3_survey_{lang}_{gen}_{version}"
 if survey_key not in st.session_state or "lm3_survey_base" not in st.session_state:
     st.session_state["lm3_survey_base"] = local_spend_view.survey_frame(state["survey"])
-edited_survey = st.data_editor(
-    st.session_state["lm3_survey_base"], key=survey_key, num_rows="dynamic", width="stretch", hide_index=True,
+edited_survey = tables.edit(
+    lang, st.session_state["lm3_survey_base"], key=survey_key, num_rows="dynamic", width="stretch", hide_index=True,
     column_config={
         "supplier": st.column_config.TextColumn(t("col_supplier")),
         "respondent": st.column_config.TextColumn(t("col_respondent")),

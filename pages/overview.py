@@ -25,16 +25,17 @@ lang = layout.page_language()
 t = lambda key, **kw: translate(lang, f"overview.{key}", **kw)  # noqa: E731
 town_links.follow_pick(lang)  # a town clicked on the map or the chart: straight to its profile
 
+# The first screen, also on a phone: the title, the question once (the tagline used to repeat it above
+# the heading), the way in (the search), then the model in a few lines.
 st.title(translate(lang, "common.app_title"))
-st.caption(translate(lang, "common.tagline"))
+st.header(t("kmm_heading"))
 
 if not data_access.data_ready():
     st.info(translate(lang, "common.data_missing"))
     st.stop()
 
-st.header(t("kmm_heading"))
-st.markdown(t("kmm_text"))
 town_links.search_box(lang)
+st.markdown(t("kmm_text"))
 page_links(lang, exclude="overview")
 
 indicators = data_access.table("indicators")
@@ -72,7 +73,8 @@ st.header(t("map_heading"))
 deck, breaks = map_cache.choropleth(in_year, names, tooltip, lang,
                                     no_data_text=f"{translate(lang, 'common.no_data')} · {year}")
 # A click on the map is wired like the chart's, but no browser test has yet seen pydeck report it (see
-# tests/browser/test_getting_around.py), so the caption does not promise it.
+# tests/browser/test_getting_around.py), so the caption does not promise it: it points to the search and
+# the ranked chart instead.
 st.pydeck_chart(deck, height=520, on_select=town_links.on_map_click("home_map"), selection_mode="single-object",
                 key="home_map")
 components.map_legend(maps.legend_entries(breaks, lambda v: format_value(v, int(meta["decimals"]), meta["unit"])),

@@ -196,7 +196,8 @@ if state.is_example:
 st.header(t("actors_heading"))
 st.caption(t("actors_caption"))
 _uploader("actors")
-edited_actors = session.edited_table("actors", state.actors, column_order=list(model.ACTOR_COLUMNS), column_config={
+edited_actors = session.edited_table(
+    "actors", state.actors, lang, column_order=list(model.ACTOR_COLUMNS), column_config={
     "name": st.column_config.TextColumn(words.column("name"), required=True, width="medium"),
     "sector": st.column_config.SelectboxColumn(words.column("sector"), options=list(model.SECTORS),
                                                format_func=lambda c: words.label("sector", c), required=True),
@@ -217,7 +218,7 @@ _uploader("relationships")
 if len(actors) < 2 and state.relationships.empty:
     st.info(t("relationships_need_actors"), icon=":material/group_add:")
 edited_relationships = session.edited_table(
-    "relationships", state.relationships, column_order=list(model.RELATIONSHIP_COLUMNS), column_config={
+    "relationships", state.relationships, lang, column_order=list(model.RELATIONSHIP_COLUMNS), column_config={
         "actor_a": st.column_config.SelectboxColumn(words.column("actor_a"), options=list(actors["name"]),
                                                     required=True),
         "actor_b": st.column_config.SelectboxColumn(words.column("actor_b"), options=list(actors["name"]),
@@ -317,7 +318,7 @@ else:
     session.show_notice("respondent", words)
     _uploader("scores")
     edited_scores = session.edited_table(
-        "scores", assessment.scores, variant=selected.isoformat(), column_order=list(model.SCORE_COLUMNS),
+        "scores", assessment.scores, lang, variant=selected.isoformat(), column_order=list(model.SCORE_COLUMNS),
         column_config={
             "respondent": st.column_config.TextColumn(words.column("respondent"), required=True),
             "trait": st.column_config.SelectboxColumn(words.column("trait"), options=list(model.TRAITS), required=True,

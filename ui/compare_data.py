@@ -71,21 +71,27 @@ def side_by_side(authority_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
                                        labels, lang, lambda reason: _t(lang, f"reason_{reason}"))
 
 
-# Figure columns of the side-by-side table in Hebrew and Arabic: "10,497 (2019)" fits; a longer no-data reason
-# is cut (in full on click). With three towns the whole table then fits beside the sidebar at 1400 px, the unit
-# column included. English names are longer ("Ramat HaNegev"): there the grid sizes the columns itself.
+# Figure columns of the side-by-side table: "10,497 (2019)" fits; a longer no-data reason is cut (in full on
+# click), and so may be a long town name in the header (in full in the chips above). With three towns the
+# whole table then fits beside the sidebar at 1400 px in every language, the unit column included (left to
+# the grid, English figure columns took up to the no-data reasons' width and pushed the unit out of view).
 VALUE_WIDTH = 105
+# English indicator names are wider than their Hebrew and Arabic ones; left to the grid, that column took
+# the unit column's room. A longer name is cut at this width, in full on click.
+LTR_INDICATOR_WIDTH = 250
 
 
 def side_by_side_columns(authority_ids: tuple[str, ...], lang: str) -> dict:
     """Column settings of the side-by-side table: figure columns of one width, the Israel median headed
     short with its full name as the header's help."""
     names = data_access.names_of_authorities(lang)
-    width = VALUE_WIDTH if text_direction(lang) == "rtl" else None
+    width = VALUE_WIDTH
     config = {names[a]: st.column_config.TextColumn(width=width) for a in authority_ids}
     config[_t(lang, "negev_median")] = st.column_config.TextColumn(width=width)
     config[_t(lang, "israel_median")] = st.column_config.TextColumn(
         _t(lang, "israel_median_short"), help=_t(lang, "israel_median"), width=width)
+    if text_direction(lang) == "ltr":
+        config[translate(lang, "common.indicator")] = st.column_config.TextColumn(width=LTR_INDICATOR_WIDTH)
     return config
 
 

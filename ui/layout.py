@@ -17,7 +17,8 @@ _BASE_CSS = (_HERE / "base.css").read_text(encoding="utf-8")
 _RTL_CSS = (_HERE / "style.css").read_text(encoding="utf-8")
 _RTL_GRIDS_JS = (_HERE / "rtl_grids.js").read_text(encoding="utf-8")
 LANGUAGE_NAMES = {"he": "עברית", "en": "English", "ar": "العربية"}
-_LANG_KEY = "ui_lang"
+_LANG_KEY = "ui_lang"  # the sidebar's switch
+_TOP_LANG_KEY = "ui_lang_top"  # the same switch at the top of the main area (a phone hides the sidebar)
 
 
 def current_language() -> str:
@@ -57,18 +58,20 @@ def apply_language(lang: str) -> None:
         st.html(f"<script>{_RTL_GRIDS_JS}</script>", unsafe_allow_javascript=True)
 
 
-def _on_language_change() -> None:
-    st.query_params["lang"] = st.session_state[_LANG_KEY]
-    st.session_state["lang"] = st.session_state[_LANG_KEY]
+def _on_language_change(key: str) -> None:
+    """Only ?lang= changes: the page and its other parameters (town, indicator...) stay as they are."""
+    st.query_params["lang"] = st.session_state[key]
+    st.session_state["lang"] = st.session_state[key]
 
 
 def language_switch(lang: str) -> None:
-    """עברית / English / العربية in the sidebar; the choice goes into ?lang= so links keep it."""
-    st.session_state[_LANG_KEY] = lang
-    st.sidebar.radio(
-        translate(lang, "common.language_label"), LANGUAGES, key=_LANG_KEY,
-        format_func=LANGUAGE_NAMES.get, horizontal=True, on_change=_on_language_change,
-    )
+    """עברית / English / العربية twice: in the sidebar, and compact at the top of the main area, where a
+    phone visitor sees it without opening the sidebar. The choice goes into ?lang= so links keep it."""
+    label = translate(lang, "common.language_label")
+    for key, container, visibility in ((_LANG_KEY, st.sidebar, "visible"), (_TOP_LANG_KEY, st, "collapsed")):
+        st.session_state[key] = lang
+        container.radio(label, LANGUAGES, key=key, format_func=LANGUAGE_NAMES.get, horizontal=True,
+                        label_visibility=visibility, on_change=_on_language_change, args=(key,))
 
 
 def page_language() -> str:

@@ -10,6 +10,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from ui.i18n import translate
 
 ROOT = Path(__file__).resolve().parent.parent
+_CLOSE_NOT_FOUND_JS = (ROOT / "ui" / "page_not_found.js").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,16 @@ def take_unknown_path() -> str | None:
         return None
     manager.set_script_intent("", "")
     return None if path == default else path  # /overview is the home page, under its own name
+
+
+def dismiss_streamlit_not_found() -> None:
+    """Close Streamlit's "Page not found" dialog in the browser, beside our own note.
+
+    On a just-started server the very first request is routed by Streamlit's older pages/-folder routing
+    (PagesManager.uses_pages_directory is still True until some run calls st.navigation). That routing
+    looks the path up among pages/*.py, finds nothing and sends its dialog before app.py even starts,
+    so no code of ours can hold it back; later requests reach take_unknown_path first and get no dialog."""
+    st.html(f"<script>{_CLOSE_NOT_FOUND_JS}</script>", unsafe_allow_javascript=True)
 
 
 LINKS_PER_ROW = 4

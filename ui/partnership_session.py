@@ -12,7 +12,7 @@ import streamlit as st
 from indicators.tools import partnership_checks as checks
 from indicators.tools.partnership_checks import TableIssue
 from indicators.tools.partnerships import PartnershipState, PartnershipStateError, state_from_dict, state_to_dict
-from ui import data_access
+from ui import data_access, tables
 from ui.partnership_labels import Vocabulary
 
 STATE_KEY = "partnerships_state"
@@ -75,7 +75,7 @@ def replace_table(name: str) -> None:
     revisions[name] = revisions.get(name, 0) + 1
 
 
-def edited_table(name: str, saved: pd.DataFrame, variant: str = "", **editor_args) -> pd.DataFrame:
+def edited_table(name: str, saved: pd.DataFrame, lang: str, variant: str = "", **editor_args) -> pd.DataFrame:
     """st.data_editor over the saved table. The editor keeps its edits as changes to the table it was
     first given, so that table (the base) stays fixed while its widget lives; when the widget is gone
     (after a page switch) or the table was replaced, the base is the saved table again. `variant` tells
@@ -86,8 +86,8 @@ def edited_table(name: str, saved: pd.DataFrame, variant: str = "", **editor_arg
         for old in [k for k in bases if k.startswith(f"partnerships_editor_{name}_")]:
             del bases[old]
         bases[key] = saved.reset_index(drop=True)
-    edited = st.data_editor(bases[key], key=key, num_rows="dynamic", hide_index=True, width="stretch",
-                            placeholder="", **editor_args)
+    edited = tables.edit(lang, bases[key], key=key, num_rows="dynamic", hide_index=True, width="stretch",
+                         placeholder="", **editor_args)
     return edited.reset_index(drop=True)
 
 

@@ -103,21 +103,42 @@ _GRIDS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].
 })"""
 
 
+FIRST_AND_UNIT = {"he": ("מדד", "יחידה"), "en": ("Indicator", "Unit"), "ar": ("المؤشر", "الوحدة")}
+
+
+def _side_by_side_table(page, app_url, artifacts_dir, lang: str, width: int) -> tuple[dict, list[dict]]:
+    """The Compare page's side-by-side grid as drawn (and every grid in view), after a screenshot."""
+    page.set_viewport_size({"width": width, "height": 900})
+    open_view(page, app_url, "compare", lang=lang, **LINK)
+    expect(page.locator(GRID).first).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    page.locator(GRID).first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)  # ui/rtl_grids.js looks for new grids every second
+    page.screenshot(path=str(artifacts_dir / f"compare-{lang}-{width}-table.png"))
+    grids = [g for g in page.evaluate(_GRIDS) if g["width"] > 0]  # the other tabs' grids are hidden
+    assert grids and grids[0]["headers"], grids
+    return grids[0], grids
+
+
+@pytest.mark.parametrize("lang", ["he", "en", "ar"])
+def test_the_whole_table_fits_at_1400px(page, app_url, artifacts_dir, lang):
+    """With three towns the side-by-side table fits beside the sidebar in every language: nothing to
+    scroll, the indicator and the unit columns both in view (the unit column used to be cut in English)."""
+    table, _ = _side_by_side_table(page, app_url, artifacts_dir, lang, 1400)
+    first, unit = FIRST_AND_UNIT[lang]
+    assert table["room"] <= 0, table
+    ends = [table["headers"][0], table["headers"][-1]]
+    columns = table["columns"]
+    assert ends == ([[1, unit], [columns, first]] if lang != "en" else [[1, first], [columns, unit]]), ends
+    assert table["left"] >= 0 and table["right"] <= 1400, table
+
+
 @pytest.mark.parametrize("width", [1400, 390])
 def test_tables_read_right_to_left_in_hebrew(page, app_url, artifacts_dir, width):
     """The side-by-side table starts at the right: its first column (the indicator) is the grid's last,
     drawn at the right edge and in view; the grid scrolls from there; no grid is wider than the screen.
     The chips' "×" stands apart from the town's name."""
-    page.set_viewport_size({"width": width, "height": 900})
-    open_view(page, app_url, "compare", lang="he", **LINK)
-    expect(page.locator(GRID).first).to_be_visible(timeout=30_000)
-    wait_idle(page)
-    page.locator(GRID).first.scroll_into_view_if_needed()
-    page.wait_for_timeout(1500)  # ui/rtl_grids.js looks for new grids every second
-    page.screenshot(path=str(artifacts_dir / f"compare-he-{width}-rtl-table.png"))
-    grids = [g for g in page.evaluate(_GRIDS) if g["width"] > 0]  # the other tabs' grids are hidden
-    table = grids[0]
-    assert table["headers"], table
+    table, grids = _side_by_side_table(page, app_url, artifacts_dir, "he", width)
     rightmost = max(table["headers"])
     assert rightmost == [table["columns"], "מדד"], table["headers"]
     assert table["scrolled"] >= table["room"] - 2, table  # scrolled to its right edge: nothing cut there
