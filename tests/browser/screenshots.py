@@ -136,6 +136,12 @@ def run(label: str, only: list[str], resume: bool = False, langs=LANGS, widths=t
         wait_healthy(url, timeout=180, proc=proc)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            # One visit first: on a cold server the first page paused mid-run without Streamlit's running
+            # indicator, and data_methods was shot with its intro only (twice).
+            warm = browser.new_page()
+            open_view(warm, url, timeout=180_000)
+            settle(warm)
+            warm.close()
             for spec in specs:
                 for width in widths:
                     height = VIEWPORTS[width]
