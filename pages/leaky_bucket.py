@@ -15,7 +15,7 @@ names = data_access.names_of_authorities(lang)
 negev = set(data_access.negev_ids())
 order = sorted(names, key=lambda a: (a not in negev, str(names[a])))
 sources = data_access.table("sources").set_index("source_id")
-AMOUNT_WIDTH = 150  # px
+AMOUNT_WIDTH, FLOW_WIDTH = 150, 190  # px: together within a phone's 358 px grid
 
 
 def ils(value) -> str:
@@ -43,8 +43,10 @@ if known:
                                     for s in f.source_ids) for f in known],
         t("col_computed"): [t("computed_as", indicators=f.formula) for f in known],
     }), hide_index=True, width="stretch",
-        # Wide enough for "12,562,757,245 ₪": on a phone the grid clipped the amount's leading digits.
-        column_config={t("col_amount"): st.column_config.TextColumn(width=AMOUNT_WIDTH)})
+        # The amount wide enough for "12,562,757,245 ₪" and the flow's name narrow enough that both fit a
+        # 390 px phone: the grid sized the name to its text and clipped the amount's digits.
+        column_config={t("col_amount"): st.column_config.TextColumn(width=AMOUNT_WIDTH),
+                       t("col_flow"): st.column_config.TextColumn(width=FLOW_WIDTH)})
     if leaky_bucket.WAGES in prefilled:
         st.caption(t("wages_note", year=prefilled[leaky_bucket.WAGES].year))
     if "budget_income" in reference:

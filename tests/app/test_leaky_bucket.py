@@ -134,11 +134,13 @@ def test_a_project_file_opened_on_this_page(open_app):
 
 def test_the_amount_column_is_wide_enough_on_a_phone(open_app):
     """The database table's amounts are text; on a 390 px phone the grid clipped their leading digits
-    ("55,742,000 ₪" for 755,742,000 ₪). The column has a fixed width that holds the longest."""
+    ("55,742,000 ₪" for 755,742,000 ₪). The amount has a fixed width that holds the longest, and with the
+    flow's name it fits the grid of a 390 px phone (358 px)."""
     at = open_app(PAGE, lang="he")
     _no_exception(at)
     table = at.dataframe[0]
     config = json.loads(table.proto.columns)
     amount = next(c for c in table.value.columns if "₪" in c)
-    assert config[amount]["width"] >= 150
+    flow = table.value.columns[0]
+    assert config[amount]["width"] >= 150 and config[amount]["width"] + config[flow]["width"] <= 358
     assert max(len(v) for v in table.value[amount]) <= 18  # "12,562,757,245 ₪" and the like fit in 150 px
