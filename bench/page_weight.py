@@ -24,7 +24,7 @@ COUNTS = """() => { const m = document.querySelector('[data-testid="stMain"]') |
           running: document.querySelector('[data-testid="stStatusWidget"]') ? 1 : 0}; }"""
 
 
-def probe(browser, url: str, limit: float = 120.0, quiet: float = 3.0) -> dict:
+def probe(browser, url: str, limit: float = 150.0, quiet: float = 6.0) -> dict:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     frames = {"n": 0, "bytes": 0}
 
