@@ -87,15 +87,19 @@ st.plotly_chart(dots, width="stretch", config={"displaylogo": False}, key="compa
 downloads.chart_downloads(dots, lang, "compare_dots_image", f"kmm-compare-{'-'.join(chosen)}-percentiles",
                           export["source_id"].unique() if not export.empty else [], title=t("percentile_heading"))
 st.caption(t("neutral_note"))
-with st.expander(translate(lang, "common.data_table")):
-    tables.show(lang, dots_table, hide_index=True, width="stretch")
+# The data tables under the charts are built only when opened: each grid is a canvas the browser would
+# otherwise set up on every visit (docs/performance.md, "Page settle").
+dots_box = st.expander(translate(lang, "common.data_table"), key="compare_dots_table", on_change="rerun")
+if dots_box.open:
+    tables.show(lang, dots_table, container=dots_box, hide_index=True, width="stretch")
 
 st.subheader(t("summary_heading"))
 bars, bars_table = compare_data.summary_view(chosen_key, lang)
 st.plotly_chart(bars, width="stretch", config={"displaylogo": False}, key="compare_bars")
 st.caption(t("summary_caption"))
-with st.expander(translate(lang, "common.data_table")):
-    tables.show(lang, bars_table, hide_index=True, width="stretch")
+bars_box = st.expander(translate(lang, "common.data_table"), key="compare_bars_table", on_change="rerun")
+if bars_box.open:
+    tables.show(lang, bars_table, container=bars_box, hide_index=True, width="stretch")
 
 # --- 3. One indicator over time.
 st.header(t("trend_heading"))
@@ -126,8 +130,10 @@ else:
     own = values[values["authority_id"].isin(chosen_key)]
     trend_table = prices.table_with_basis(tidy_table(own, names, meta, sources, lang), lang, meta["unit"],
                                           meta[f"unit_{lang}"], basis)
-    with st.expander(translate(lang, "common.data_table")):
-        tables.show(lang, trend_table.drop(columns=["authority_id", "indicator_id"]), hide_index=True, width="stretch")
+    trend_box = st.expander(translate(lang, "common.data_table"), key="compare_trend_table", on_change="rerun")
+    if trend_box.open:
+        tables.show(lang, trend_table.drop(columns=["authority_id", "indicator_id"]), container=trend_box,
+                    hide_index=True, width="stretch")
     downloads.table_downloads(trend_table, f"kmm-compare-{indicator_id}", lang, key="compare_trend_csv",
                               title=f"{indicator_names[indicator_id]}: {join_items(chosen_names, lang)}")
     components.source_line(sources, own["source_id"].unique(), lang)

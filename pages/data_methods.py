@@ -127,8 +127,17 @@ def analysts_part(row) -> None:
             st.code(cached.query(row.method_form, row.method_params.get("file")), language="sql")
 
 
+def details_key(indicator_id: str) -> str:
+    return f"methods_details_{indicator_id}"
+
+
 def indicator_details(row) -> None:
-    with st.expander(f"{row.name} · {row.unit}"):
+    """A closed expander is only its label: its content runs (and reaches the browser) once it is opened,
+    as seventy-odd filled expanders made this the slowest page to settle (docs/performance.md)."""
+    box = st.expander(f"{row.name} · {row.unit}", key=details_key(row.indicator_id), on_change="rerun")
+    if not box.open:
+        return
+    with box:
         lines = [
             f"**{t('d_definition')}:** {row.description}",
             f"**{t('col_dimension')}:** {label('dim', row.dimension)} · "

@@ -222,10 +222,12 @@ else:
     st.caption(t("trend_caption"))
     if shekels:
         st.caption(prices.caption(lang, basis))
-    with st.expander(t("trend_table")):
-        tables.show(lang, read_model.trend_table(trend).reset_index(), hide_index=True, width="stretch",
-                    column_config={"year": st.column_config.NumberColumn(translate(lang, "common.year"),
-                                                                          format="%d")})
+    # Built only when opened: a grid is a canvas the browser would otherwise set up on every visit.
+    trend_box = st.expander(t("trend_table"), key="explorer_trend_table", on_change="rerun")
+    if trend_box.open:
+        tables.show(lang, read_model.trend_table(trend).reset_index(), container=trend_box, hide_index=True,
+                    width="stretch", column_config={"year": st.column_config.NumberColumn(
+                        translate(lang, "common.year"), format="%d")})
 
 if not ranked.empty:  # the view as a PDF and a slide pack: the year's ranking, the trend above and the sources
     explorer_exports.explorer_downloads(

@@ -285,10 +285,13 @@ def trend_section() -> None:
                               embeddable=True)
     if is_shekels(meta["unit"]):
         st.caption(prices.caption(lang, basis))
-    with st.expander(translate(lang, "common.data_table")):
+    # Data tables are built only when opened: each grid is a canvas the browser would otherwise set up on
+    # every visit (docs/performance.md, "Page settle").
+    box = st.expander(translate(lang, "common.data_table"), key="town_trend_table", on_change="rerun")
+    if box.open:
         wide = frame.pivot(index="year", columns="series", values="text").reindex(columns=list(labels))
         tables.show(lang, wide.dropna(axis=1, how="all").reset_index().rename(
-            columns={"year": translate(lang, "common.year")}), hide_index=True)
+            columns={"year": translate(lang, "common.year")}), container=box, hide_index=True)
 
 
 def justice_section() -> None:
@@ -344,8 +347,10 @@ def data_table_section() -> None:
     st.header(t("table_heading", town=town_name))
     st.caption(t("table_caption"))
     tidy = data.town_table(town, lang)
-    with st.expander(translate(lang, "common.data_table")):
-        tables.show(lang, data.wide_table(town, lang, (t("col_indicator"), t("col_unit"))), hide_index=True)
+    box = st.expander(translate(lang, "common.data_table"), key="town_data_table", on_change="rerun")
+    if box.open:
+        tables.show(lang, data.wide_table(town, lang, (t("col_indicator"), t("col_unit"))), container=box,
+                    hide_index=True)
     export_section(tidy)
     components.source_line(data_access.table("sources"), tidy["source_id"].unique() if len(tidy) else [], lang)
 

@@ -20,6 +20,13 @@ def _frame(at, position: int = 0) -> pd.DataFrame:
     return value.data if hasattr(value, "data") else value  # a Styler carries its frame in .data
 
 
+def _open_details(at, ids=REGISTRY_IDS):
+    """Open the details expanders of `ids` (a closed one runs nothing) and rerun, as a click would."""
+    for indicator_id in ids:
+        at.session_state[f"methods_details_{indicator_id}"] = True
+    return at.run()
+
+
 def _text(at) -> str:
     return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
 
@@ -39,15 +46,25 @@ def test_catalogue_lists_every_registry_indicator(open_app, lang):
     assert len(at.expander) == len(REGISTRY_IDS), "one details expander per indicator"
 
 
-def test_details_give_the_direction_with_its_reason(open_app):
+def test_closed_details_send_nothing_until_opened(open_app):
     at = open_app(PAGE, lang="en")
+    assert len(at.expander) == len(REGISTRY_IDS)
+    assert not at.code and all("**Definition:**" not in m.value for m in at.markdown), \
+        "a closed expander's content is not built (the page settled in 33 s when all of it was)"
+    _open_details(at, ["density_per_km2"])
+    assert len(at.expander) == len(REGISTRY_IDS) and len(at.code) == 1
+    assert sum("**Definition:**" in m.value for m in at.markdown) == 1, "only the opened indicator's details"
+
+
+def test_details_give_the_direction_with_its_reason(open_app):
+    at = _open_details(open_app(PAGE, lang="en"), ["unemployment_benefit_pct"])
     reason = _published("indicators").set_index("indicator_id").loc["unemployment_benefit_pct", "direction_reason_en"]
     assert "labour-force participation" in reason
     assert f"**Direction:** Neither (context) — {reason}" in _text(at)
 
 
 def test_sql_indicator_shows_its_query(open_app):
-    at = open_app(PAGE, lang="en")
+    at = _open_details(open_app(PAGE, lang="en"))
     sql = (PUBLISHED_DIR.parent.parent / "indicators" / "sql" / "density_per_km2.sql").read_text(encoding="utf-8")
     assert any(code.value.strip() == sql.strip() for code in at.code)
     forms = _published("indicators")["method_form"]
@@ -55,7 +72,7 @@ def test_sql_indicator_shows_its_query(open_app):
 
 
 def test_method_is_explained_from_its_structured_inputs(open_app):
-    at = open_app(PAGE, lang="en")
+    at = _open_details(open_app(PAGE, lang="en"))
     text = _text(at)
     assert "CBS fields read:** `population_total`, `area_km2`" in text
     assert "(`income_support_recipients_during_year` / `income_support_recipients_end_year`)" in text
@@ -170,7 +187,7 @@ def test_methods_explain_constant_prices_with_the_published_factors(open_app):
 
 
 def test_hebrew_register_and_details_name_sources_in_hebrew(open_app):
-    at = open_app(PAGE, lang="he")
+    at = _open_details(open_app(PAGE, lang="he"))
     assert not at.exception, [e.value for e in at.exception]
     details = "\n".join(m.value for m in at.markdown)
     assert "הלשכה המרכזית לסטטיסטיקה" in details and "Central Bureau" not in details

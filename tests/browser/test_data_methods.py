@@ -70,6 +70,10 @@ def test_search_and_tabs_in_english(page, app_url, artifacts_dir):
     caption = page.locator(captions, has_text=f"of {total} indicators")
     expect(caption.first).not_to_have_text(f"{total} of {total} indicators")
     expect(page.locator(EXPANDERS).first).to_contain_text("ater")
+    # A closed expander carries only its label; opening it builds the details (pages/data_methods.py).
+    assert page.locator(EXPANDERS).first.get_by_text("Definition:").count() == 0
+    page.locator(EXPANDERS).first.locator("summary").click()
+    expect(page.locator(EXPANDERS).first.get_by_text("Definition:")).to_be_visible(timeout=20_000)
 
     for tab, name in (("Sources", "sources"), ("Known gaps", "gaps"), ("Methods", "methods"),
                       ("Using the database", "database")):
