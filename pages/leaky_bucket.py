@@ -6,6 +6,7 @@ import streamlit as st
 from indicators.formatting import format_number
 from indicators.tools import leaky_bucket, lm3
 from ui import data_access, layout, leaky_bucket_view, project_panel, tables
+from ui.state import initial_choice
 
 lang, t = layout.page_start("leaky_bucket")
 project_panel.flash(lang)
@@ -24,7 +25,9 @@ def ils(value) -> str:
 
 
 lm3_section = project_panel.section_state(lm3.SECTION)
-default_town = state["authority"] or (lm3_section or {}).get("town") or "la-9000"
+# The tool's own choice first; then the town of the link (?town=) or the one chosen on another page.
+linked_town = initial_choice("town", order, None)
+default_town = state["authority"] or linked_town or (lm3_section or {}).get("town") or "la-9000"
 state["authority"] = st.selectbox(t("authority"), order, index=order.index(default_town) if default_town in order
                                   else 0, format_func=names.get, key=f"lb_authority_{gen}")
 values = data_access.authority_values(state["authority"])

@@ -7,6 +7,7 @@ from indicators.formatting import format_number
 from indicators.tools import lm3, lm3_example, spend_table
 from ui import data_access, layout, local_spend_view, project_panel, tables, tool_data
 from ui.i18n import text_direction
+from ui.state import initial_choice
 
 lang, t = layout.page_start("local_spend")
 project_panel.flash(lang)
@@ -52,6 +53,8 @@ if state["example"]:
 st.header(t("setup_heading"))
 left, right = st.columns(2)
 town_options = [a for a in order]
+if state["town"] is None:  # nothing chosen in the tool yet: the link's town (?town=) or the one chosen elsewhere
+    state["town"] = initial_choice("town", town_options, None)
 state["town"] = left.selectbox(t("town"), town_options, format_func=names.get, key=f"lm3_town_{gen}",
                                index=town_options.index(state["town"]) if state["town"] in town_options else None,
                                placeholder=t("town_placeholder"))
