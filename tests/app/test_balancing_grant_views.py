@@ -43,6 +43,8 @@ def test_profile_explorer_and_compare_agree_year_by_year(open_app):
     for town in EIGHT:  # the profile's table of every figure of the town, indicator × year
         at = open_app("pages/town_profile.py", lang="en", town=town)
         assert not at.exception, [e.value for e in at.exception]
+        at.session_state["town_data_table"] = True  # the table is built once its expander is opened
+        at.run()
         grid = next(df.value for df in at.dataframe if "Indicator" in df.value.columns and "2013" in df.value.columns)
         row = grid[grid["Indicator"] == NAME].iloc[0]
         views["profile"][town] = {y: shown(row.get(str(y))) for y in YEARS}
@@ -54,6 +56,8 @@ def test_profile_explorer_and_compare_agree_year_by_year(open_app):
         at = open_app("pages/indicator_explorer.py", lang="en", indicator=INDICATOR, prices="current",
                       compare=",".join(chunk))
         assert not at.exception, [e.value for e in at.exception]
+        at.session_state["explorer_trend_table"] = True
+        at.run()
         table = next(df.value for df in at.dataframe if "year" in df.value.columns).set_index("year")
         for town in chunk:
             column = table[AUTHORITIES.loc[town, "name_en"]]
@@ -61,6 +65,8 @@ def test_profile_explorer_and_compare_agree_year_by_year(open_app):
     for chunk in (EIGHT[:6], EIGHT[6:]):  # the compare page's trend table (tidy rows), current prices
         at = open_app("pages/compare.py", lang="en", indicator=INDICATOR, prices="current", compare=",".join(chunk))
         assert not at.exception, [e.value for e in at.exception]
+        at.session_state["compare_trend_table"] = True
+        at.run()
         tidy = next(df.value for df in at.dataframe if {"authority", "year", "value"} <= set(df.value.columns))
         for town in chunk:
             rows = tidy[tidy["authority"] == AUTHORITIES.loc[town, "name_en"]].set_index("year")["value"]

@@ -37,18 +37,23 @@ def open_page():
 
 
 def offered(at, lang: str) -> set[str]:
-    """The kinds of file the page offers, told apart by what a visitor sees (the label in the language) or,
-    for a CSV written up front, by its file."""
+    """The kinds of file the page offers, told apart by what a visitor sees (the label in the language), by
+    the file of a CSV written up front, or by a deferred CSV's place beside its workbook."""
     def say(key: str) -> str:
         return translate(lang, f"downloads.{key}")
 
     kinds = set()
-    for button in at.get("download_button"):
+    buttons = list(at.get("download_button"))
+    for place, button in enumerate(buttons):
         label = button.proto.label
         if button.proto.url.endswith(".csv"):
             kinds.add("csv")
         elif label == say("excel"):
             kinds.add("xlsx")
+            # A table's CSV is written only when clicked (no file name yet): it is the button just before
+            # its workbook, with the download icon (ui/downloads.table_downloads).
+            if place and buttons[place - 1].proto.icon == ":material/download:":
+                kinds.add("csv")
         elif label in (say("pdf"), say("gap_pdf")):
             kinds.add("pdf")
         elif label == say("slides"):
