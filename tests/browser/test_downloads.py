@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from indicators.settings import PUBLISHED_DIR
 from tests.browser.journeys import wait_idle
 from tests.browser.test_town_profile import NAMES, TOWN, open_profile
+from tests.unit.test_export_provenance import CBS_NAME, found
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +41,8 @@ def test_town_profile_files(page, app_url, artifacts_dir, lang):
 
     reader = PdfReader(io.BytesIO(download(page, pdf)))
     text = "".join(p.extract_text() for p in reader.pages)
-    assert NAMES[lang] in text and "Israel Central Bureau of Statistics" in text
+    # Sources are named in the reader's language (the register's publisher_<lang>).
+    assert NAMES[lang] in text and found(CBS_NAME.get(lang, "Israel Central Bureau of Statistics"), text)
 
     deck = Presentation(io.BytesIO(download(page, slides)))
     assert len(deck.slides) == 5
