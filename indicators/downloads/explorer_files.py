@@ -9,10 +9,10 @@ from PIL import Image
 from indicators.downloads.bar_image import Bar, BarGroup, bar_groups_image, jpeg_bytes, png_bytes
 from indicators.downloads.explorer_document import ExplorerDocument
 from indicators.downloads.explorer_images import trend_png
-from indicators.downloads.gap_files import GAP_CSS, JPEG, _chunks, _footer, _img
+from indicators.downloads.gap_files import JPEG, _chunks, _footer, _img, _page_head
 from indicators.downloads.gap_images import BAR, joined
 from indicators.downloads.slide_pack import SlideContent, SlidePack, ltr, pptx_bytes, source_lines
-from indicators.downloads.town_profile_pdf import _css, _e, _num, html_pdf, sources_list
+from indicators.downloads.town_profile_pdf import _e, _num, html_pdf, sources_list
 
 BARS_PER_SLIDE = 34  # the Negev's authorities fit one slide (two columns); Israel's are split, on one scale
 BARS_PER_IMAGE = 60  # a PDF image of at most about one page
@@ -89,13 +89,7 @@ def explorer_html(doc: ExplorerDocument) -> str:
     trend_block = (f'<div class="keep"><h2>{_e(w["trend_heading"])}</h2>{_img(trend, w["trend_heading"])}'
                    f'<p class="caption">{_e(w["trend_caption"])}</p></div>') if trend else ""
     sources = sources_list(doc.sources, w)
-    direction = "rtl" if doc.rtl else "ltr"
-    return f"""<!DOCTYPE html><html lang="{doc.lang}" dir="{direction}"><head><meta charset="utf-8">
-<title>{_e(doc.title)}</title><style>{_css(doc)}{GAP_CSS}</style></head><body>
-<h1>{_e(doc.title)}</h1>
-<p class="subtitle">{_e(doc.subtitle)}</p>
-<p class="meta">{_e(w["generated"])} <span class="ltr">{_e(doc.date)}</span> · {_e(w["link_label"])}:
-<a class="ltr" href="{_e(doc.link)}">{_e(doc.link)}</a></p>
+    return f"""{_page_head(doc, w)}
 <div class="figures">{figures}</div>
 <div class="sentences"><p>{_e(doc.description)}</p>
 <p><strong>{_e(w["direction_reason_label"])}:</strong> {_e(doc.direction_reason)}</p></div>

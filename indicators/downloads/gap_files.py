@@ -128,13 +128,7 @@ def gap_html(doc: GapDocument) -> str:
                      f'<tbody>{ranking}</tbody></table>') if rows else ""
     sources = sources_list(doc.sources, w)
     numbers = ", ".join(f"[{n}]" for n in doc.indicator_sources)
-    direction = "rtl" if doc.rtl else "ltr"
-    return f"""<!DOCTYPE html><html lang="{doc.lang}" dir="{direction}"><head><meta charset="utf-8">
-<title>{_e(doc.title)}</title><style>{_css(doc)}{GAP_CSS}</style></head><body>
-<h1>{_e(doc.title)}</h1>
-<p class="subtitle">{_e(doc.subtitle)}</p>
-<p class="meta">{_e(w["generated"])} <span class="ltr">{_e(doc.date)}</span> · {_e(w["link_label"])}:
-<a class="ltr" href="{_e(doc.link)}">{_e(doc.link)}</a></p>
+    return f"""{_page_head(doc, w)}
 <div class="figures">{figures}</div>
 <div class="sentences">{"".join(f"<p>{_e(s)}</p>" for s in doc.sentences)}</div>
 <h2>{_e(w["gap_heading"])}</h2>{_img(gap_chart(doc), w["gap_heading"])}
@@ -148,3 +142,14 @@ def gap_html(doc: GapDocument) -> str:
 
 def gap_pdf(doc: GapDocument) -> bytes:
     return html_pdf(gap_html(doc))
+
+
+def _page_head(doc, w: dict) -> str:
+    """The opening of a gap-view or explorer PDF page: document head, title, subtitle, date and the link back."""
+    direction = "rtl" if doc.rtl else "ltr"
+    return f"""<!DOCTYPE html><html lang="{doc.lang}" dir="{direction}"><head><meta charset="utf-8">
+<title>{_e(doc.title)}</title><style>{_css(doc)}{GAP_CSS}</style></head><body>
+<h1>{_e(doc.title)}</h1>
+<p class="subtitle">{_e(doc.subtitle)}</p>
+<p class="meta">{_e(w["generated"])} <span class="ltr">{_e(doc.date)}</span> · {_e(w["link_label"])}:
+<a class="ltr" href="{_e(doc.link)}">{_e(doc.link)}</a></p>"""
