@@ -23,6 +23,16 @@ def format_value(value: float | None, decimals: int, unit: str) -> str | None:
     return f"{text}%" if unit.startswith("percent") else text
 
 
+def format_gap(value: float | None, decimals: int, unit: str) -> str | None:
+    """A difference of two figures: between two percentages it is percentage points, so no "%" (the axis or
+    the sentence names the points); other units as format_value."""
+    return format_number(value, decimals) if unit.startswith("percent") else format_value(value, decimals, unit)
+
+
+def is_percent(unit: str) -> bool:
+    return unit.startswith("percent")
+
+
 def format_years(years) -> str:
     """Sorted years with runs collapsed: [2013, 2016, 2017, 2018] -> '2013, 2016–2018'."""
     ordered = sorted({int(y) for y in years})

@@ -91,7 +91,8 @@ if shekels:
     st.caption(prices.caption(lang, basis))
 
 st.header(t("gap_heading"))
-gap_chart = view.gap_figure(table, indicator_id, t("gap_axis", unit=unit), year_label, t("gap_title"))
+gap_chart = view.gap_figure(table, indicator_id, view.gap_axis_label(indicator_id, lang, unit), year_label,
+                           t("gap_title"))
 st.plotly_chart(gap_chart, width="stretch", config={"displaylogo": False}, key="gaps_gap")
 downloads.chart_downloads(gap_chart, lang, "gaps_gap_image", f"kmm-gaps-{indicator_id}-{scope}-gap", source_ids,
                           title=f"{name}: {t('gap_title')}")

@@ -3,6 +3,7 @@ the latest year and the ranking of indicators — computed in indicators/group_g
 from __future__ import annotations
 
 import textwrap
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,9 +11,10 @@ import streamlit as st
 
 from indicators import group_gaps
 from indicators.chart_room import value_range_with_room
-from indicators.formatting import format_value
+from indicators.formatting import format_gap, format_value, is_percent
 from ui import charts, data_access, figure_cache, prices
 from ui.charts import _layout
+from ui.i18n import translate
 
 GROUP_COLOURS = {group_gaps.FIRST: charts.HIGHLIGHT, group_gaps.SECOND: charts.BASE}
 GROUP_SYMBOLS = {group_gaps.FIRST: "diamond", group_gaps.SECOND: "circle"}
@@ -61,6 +63,13 @@ def _text(indicator_id: str):
     return lambda v: format_value(v, int(meta["decimals"]), meta["unit"])
 
 
+def gap_axis_label(indicator_id: str, lang: str, unit_label: str) -> str:
+    """The gap chart's axis: between two percentages the gap is in percentage points, not in per cent."""
+    unit = data_access.indicator_meta(indicator_id)["unit"]
+    return translate(lang, "population_gaps.gap_axis",
+                     unit=translate(lang, "population_gaps.gap_axis_points") if is_percent(unit) else unit_label)
+
+
 @figure_cache.shared
 def groups_figure(table: pd.DataFrame, indicator_id: str, labels: dict[str, str], value_label: str,
                   year_label: str, title: str) -> go.Figure:
@@ -79,7 +88,8 @@ def groups_figure(table: pd.DataFrame, indicator_id: str, labels: dict[str, str]
 def gap_figure(table: pd.DataFrame, indicator_id: str, value_label: str, year_label: str, title: str) -> go.Figure:
     """The gap (first group's median − second's) per year, as bars, with the zero line."""
     gap = table["gap"].dropna()
-    fmt = _text(indicator_id)
+    meta = data_access.indicator_meta(indicator_id)
+    fmt = partial(format_gap, decimals=int(meta["decimals"]), unit=meta["unit"])  # points, not per cent
     fig = go.Figure(go.Bar(x=gap.index.astype(int), y=gap.to_numpy(), marker_color=charts.BASE,
                            text=[fmt(v) for v in gap], textposition="outside", cliponaxis=False,
                            hovertemplate="%{x}: %{text}<extra></extra>"))

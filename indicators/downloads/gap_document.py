@@ -11,7 +11,7 @@ import pandas as pd
 
 from indicators.downloads.gap_images import TownDot
 from indicators.downloads.profile_document import Cover, SourceEntry
-from indicators.formatting import format_number, format_value
+from indicators.formatting import format_gap, format_number, format_value, is_percent
 from indicators.group_gaps import FIRST, SECOND, GapTrend
 from indicators.provenance import localised_sources
 
@@ -136,7 +136,9 @@ def build_gap_document(*, lang: str, rtl: bool, link: str, date: str, meta: Mapp
         sentences=_sentences(trend, fmt(latest[f"{FIRST}_median"]), fmt(latest[f"{SECOND}_median"]), gap, first_gap,
                              meta["direction"], say),
         gap_years=tuple(int(y) for y in gaps.index), gap_values=tuple(float(v) for v in gaps),
-        gap_texts=tuple(fmt(v) for v in gaps), gap_axis=say("population_gaps.gap_axis", unit=unit_label),
+        gap_texts=tuple(format_gap(v, decimals, unit) or say("common.no_data") for v in gaps),
+        gap_axis=say("population_gaps.gap_axis",
+                     unit=say("population_gaps.gap_axis_points") if is_percent(unit) else unit_label),
         towns_year=int(trend.last_year),
         towns=tuple(TownDot(names.get(a, a), order[g], float(v))
                     for a, g, v in zip(towns["authority_id"], towns["group"], towns["value"], strict=True)),

@@ -139,7 +139,8 @@ def pptx_bytes(pack: SlidePack) -> bytes:
 def _content_slide(slide, pack: SlidePack, content: SlideContent, footer: str) -> None:
     """Title, then key figures beside the chart (on the reading side), or a chart or table across the slide."""
     w, rtl = pack.words, pack.rtl
-    _text_box(slide, 0.5, 0.3, SLIDE_W - 1.0, 0.9, [(f"{pack.title} — {content.title}", 28, True, "222222")], rtl)
+    heading = f"{pack.title} — {content.title}"
+    _text_box(slide, 0.5, 0.3, SLIDE_W - 1.0, 0.9, [(heading, title_size(heading), True, "222222")], rtl)
     top = 1.4
     if content.note:
         _text_box(slide, 0.5, 1.05, SLIDE_W - 1.0, 0.5, [(content.note, 12, False, "555555")], rtl)
@@ -162,25 +163,49 @@ def _content_slide(slide, pack: SlidePack, content: SlideContent, footer: str) -
               [(content.footer, 10, False, "666666"), (footer, 10, False, "666666")], rtl)
 
 
+TABLE_FONT, TABLE_FONT_LONG = 12, 10  # points; a long table (the gap ranking's 13 rows) in the smaller size
+TABLE_ROW, TABLE_ROW_LONG = 0.34, 0.28  # inches per row
+
+
+def title_size(text: str) -> int:
+    """Points for a slide's title line: a long "indicator — part" title stays on one line instead of wrapping
+    into the note below it (28 pt holds about 55 characters across the slide)."""
+    return 28 if len(text) <= 55 else 24 if len(text) <= 66 else 20
+
+
+def table_columns(rows: tuple[tuple[str, ...], ...], rtl: bool) -> tuple[tuple[str, ...], ...]:
+    """The columns in the order they are drawn from the left: in Hebrew and Arabic the first column (the
+    indicator) is drawn on the right. Reordered here, not with a:tblPr rtl, which LibreOffice ignores."""
+    return tuple(tuple(reversed(row)) for row in rows) if rtl else rows
+
+
 def _table(slide, rows: tuple[tuple[str, ...], ...], rtl: bool, left: float, top: float, width: float,
            bold_rows: frozenset[int]) -> None:
-    """A plain table; in Hebrew and Arabic its columns run from the right (a:tblPr rtl="1")."""
+    """A plain table whose first column is on the reading side (table_columns)."""
     from pptx.util import Inches, Pt
 
-    shape = slide.shapes.add_table(len(rows), len(rows[0]), Inches(left), Inches(top), Inches(width),
-                                   Inches(0.34 * len(rows)))
+    long = len(rows) > 9
+    size, row_h = (TABLE_FONT_LONG, TABLE_ROW_LONG) if long else (TABLE_FONT, TABLE_ROW)
+    drawn = table_columns(rows, rtl)
+    count = len(rows[0])
+    shape = slide.shapes.add_table(len(rows), count, Inches(left), Inches(top), Inches(width),
+                                   Inches(row_h * len(rows)))
     table = shape.table
-    if rtl:
-        table._tbl.tblPr.set("rtl", "1")
-    first = width * 0.34  # the indicator's name takes a third; the figures share the rest
-    table.columns[0].width = Inches(first)
-    for i in range(1, len(rows[0])):
-        table.columns[i].width = Inches((width - first) / (len(rows[0]) - 1))
-    for r, row in enumerate(rows):
+    first = width * 0.30  # the indicator's name takes almost a third; the figures share the rest
+    name_column = count - 1 if rtl else 0
+    for i in range(count):
+        table.columns[i].width = Inches(first if i == name_column else (width - first) / (count - 1))
+    for r, row in enumerate(drawn):
+        table.rows[r].height = Inches(row_h)
         for c, text in enumerate(row):
-            frame = table.cell(r, c).text_frame
-            _paragraph(frame.paragraphs[0], text, rtl, 12, bold=r == 0 or r in bold_rows)
-            frame.paragraphs[0].space_before = Pt(0)
+            cell = table.cell(r, c)
+            cell.margin_top = cell.margin_bottom = Inches(0.03)
+            paragraph = cell.text_frame.paragraphs[0]
+            if text:  # an empty run would be drawn at LibreOffice's default 18 pt, making its row taller
+                _paragraph(paragraph, text, rtl, size, bold=r == 0 or r in bold_rows)
+            paragraph.space_before = Pt(0)
+            # An empty cell's line takes its height from the paragraph's end mark, not from its (empty) run.
+            paragraph._p.get_or_add_endParaRPr().set("sz", str(size * 100))
 
 
 def _picture(slide, png: bytes, left: float, top: float, max_w: float, max_h: float, centre: bool = False) -> None:

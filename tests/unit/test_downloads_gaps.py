@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 from pptx import Presentation
+from pptx.util import Inches
 from pypdf import PdfReader
 
 from indicators import group_gaps
@@ -19,6 +20,7 @@ from indicators.downloads.gap_document import RANKING_ROWS, build_gap_document, 
 from indicators.downloads.gap_files import TOWNS_PER_SLIDE, gap_html, gap_pack, gap_pdf, gap_pptx
 from indicators.downloads.gap_images import SCALE, TownDot, dumbbell_png, gap_bars_png
 from indicators.downloads.header_block import HeaderBlock
+from indicators.downloads.slide_pack import SLIDE_H, title_size
 from indicators.downloads.town_profile_pdf import pdf_engine_available
 from indicators.names import authority_names
 from indicators.settings import PUBLISHED_DIR
@@ -109,7 +111,14 @@ def test_slide_pack_has_title_gap_towns_ranking_and_sources(published, lang):
     marks = {p._p.pPr.get("rtl") if p._p.pPr is not None else None
              for s in slides for p in paragraphs(s) + table_paragraphs(s)}
     assert marks == ({"1"} if lang != "en" else {None})
-    assert (ranking[0].table._tbl.tblPr.get("rtl") == "1") == (lang != "en")
+    # The indicator's column is on the reading side, drawn there (LibreOffice ignores a:tblPr rtl).
+    header = [cell.text for cell in ranking[0].table.rows[0].cells]
+    name_header = doc.ranking[0][0]
+    assert header.index(name_header) == (len(header) - 1 if lang != "en" else 0)
+    assert header == list(reversed(doc.ranking[0])) if lang != "en" else header == list(doc.ranking[0])
+    # The table's rows fit above the footer line, and the long title is set small enough for one line.
+    table_bottom = ranking[0].top + sum(row.height for row in ranking[0].table.rows)
+    assert table_bottom <= Inches(SLIDE_H - 0.8)
 
 
 def test_key_figures_are_the_gap_tables_latest_medians_and_movement(published):
@@ -186,3 +195,14 @@ def test_charts_have_the_expected_size_and_are_not_blank():
         assert image.size[0] == width * SCALE
         histogram = image.histogram()
         assert sum(histogram[:200]) > 0.01 * image.size[0] * image.size[1]
+
+
+def test_a_long_slide_title_is_set_smaller_to_stay_on_one_line():
+    short = "Own-income share — The gap over time"
+    long = "Own-income share of the budget — Every indicator: where the gap is largest"
+    assert title_size(short) == 28 and title_size(long) < 24
+
+
+def test_the_gap_chart_of_a_percentage_is_in_percentage_points(published):
+    doc = document(published, "en")
+    assert "percentage points" in doc.gap_axis and not any(t.endswith("%") for t in doc.gap_texts)

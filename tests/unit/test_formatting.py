@@ -1,7 +1,7 @@
 """Number formatting used in cards, tooltips and tables."""
 import pytest
 
-from indicators.formatting import format_number, format_value, format_years
+from indicators.formatting import format_gap, format_number, format_value, format_years
 
 
 def test_thousands_and_decimals():
@@ -12,6 +12,12 @@ def test_thousands_and_decimals():
 def test_percent_suffix_only_for_percent_unit():
     assert format_value(12.345, 1, "percent") == "12.3%"
     assert format_value(12.345, 0, "persons") == "12"
+
+
+def test_a_gap_between_percentages_has_no_percent_sign():
+    assert format_gap(-44.23, 1, "percent") == "-44.2"  # percentage points: the label names them
+    assert format_gap(-1234.5, 0, "ils") == format_value(-1234.5, 0, "ils") == "-1,234"
+    assert format_gap(None, 1, "percent") is None
 
 
 @pytest.mark.parametrize("years, text", [

@@ -23,3 +23,12 @@ def test_a_long_gap_title_is_broken_into_lines_that_fit_a_phone():
     assert len(lines) > 1 and all(len(line) <= gap_view.TITLE_LINE for line in lines)
     assert " ".join(lines) == title
     assert figure.layout.margin.t >= 50 + 20 * (len(lines) - 1)  # the extra lines have room above the plot
+
+
+def test_a_gap_between_percentages_is_labelled_in_percentage_points_not_per_cent():
+    table = pd.DataFrame({"gap": [-41.6, -44.2]}, index=[2021, 2022])
+    figure = gap_view.gap_figure(table, "own_income_share_pct", "Gap", "Year", "Gap")
+    assert list(figure.data[0].text) == ["-41.6", "-44.2"]  # no "%": the difference is in points
+    for lang, word in (("en", "percentage points"), ("he", "נקודות אחוז"), ("ar", "نقاط مئوية")):
+        assert word in gap_view.gap_axis_label("own_income_share_pct", lang, "%")
+    assert "₪" in gap_view.gap_axis_label("avg_monthly_wage", "en", "₪ per month")
