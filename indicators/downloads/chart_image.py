@@ -40,7 +40,8 @@ def captioned(figure: go.Figure, source: str, link: str, rtl: bool, title: str |
     # The axis titles and ticks need about 80 px under the plot; the two caption lines go under them and
     # the legend moves above the plot, so that nothing is pushed into the caption by plotly's automargin.
     bottom = 70 + CAPTION_HEIGHT
-    out.update_layout(margin={"t": top, "b": bottom, "l": max(out.layout.margin.l or 10, 40),
+    # 64 px on the left: with less, plotly's automargin sets the y axis title against the image's edge.
+    out.update_layout(margin={"t": top, "b": bottom, "l": max(out.layout.margin.l or 10, 64),
                               "r": max(out.layout.margin.r or 10, 40)},
                       height=(out.layout.height or 450) + CAPTION_HEIGHT + 30, width=WIDTH,
                       legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0.5, "xanchor": "center"},

@@ -37,6 +37,7 @@ def test_caption_adds_source_and_link_under_the_plot():
     assert f"\u2067{SOURCE}\u2069" in texts and LINK in texts
     assert export.layout.height == 400 + CAPTION_HEIGHT + 30 and export.layout.width == WIDTH
     assert all(a.y < 0 for a in export.layout.annotations)  # below the plot area
+    assert export.layout.margin.l >= 64  # room for the y axis title: at 40 px it touched the image's edge
 
 
 @needs_browser
