@@ -146,7 +146,11 @@ def profile_html(doc: ProfileDocument) -> str:
     w = doc.words
     legend = "".join(f'<span><span class="swatch" style="background:{COLOURS[k]}"></span>{_e(w[f"legend_{k}"])}</span>'
                      for k in ("town", "negev", "peers"))
-    peers = ("، " if doc.lang == "ar" else ", ").join(doc.peer_names) if doc.peer_names else w["peers_none"]
+    # Each name in its own direction: an English name (no Arabic name published for a town outside the
+    # Negev) would otherwise run into its neighbours across the Arabic commas.
+    peers = (("، " if doc.lang == "ar" else ", ").join(f'<bdi dir="{text_direction(n)}">{_e(n)}</bdi>'
+                                                      for n in doc.peer_names)
+             if doc.peer_names else _e(w["peers_none"]))
     map_block = (f'<div class="map">{doc.map_svg}<div class="caption">{_e(w["map_caption"])}</div></div>'
                  if doc.map_svg else "")
     sources = sources_list(doc.sources, w)
@@ -158,7 +162,7 @@ def profile_html(doc: ProfileDocument) -> str:
 <p class="meta">{_e(w["generated"])} <span class="ltr">{_e(doc.date)}</span> · {_e(w["link_label"])}:
 <a class="ltr" href="{_e(doc.link)}">{_e(doc.link)}</a></p>
 <div class="top">{map_block}<div class="about"><p>{_e(w["intro"])}</p>
-<p><strong>{_e(w["peers_heading"])}</strong> {_e(peers)}</p><p class="caption">{_e(w["medians_note"])}</p>
+<p><strong>{_e(w["peers_heading"])}</strong> {peers}</p><p class="caption">{_e(w["medians_note"])}</p>
 <div class="legend">{legend}</div></div></div>
 {"".join(_section(s, w) for s in doc.sections)}
 <h2>{_e(w["sources_heading"])}</h2><ol class="sources">{sources}</ol>

@@ -1,5 +1,6 @@
 """The PDF town profile read back with pypdf: the town's name in the chosen language, every source, the
 figures' data years, embedded Noto fonts; and the headline choice and the static map behind it."""
+import dataclasses
 import datetime as dt
 import io
 import time
@@ -12,7 +13,7 @@ from indicators import profile
 from indicators.downloads.headline import FALLBACK_COUNT, headline_indicators
 from indicators.downloads.map_svg import town_map_svg
 from indicators.downloads.profile_document import build_document
-from indicators.downloads.town_profile_pdf import profile_pdf
+from indicators.downloads.town_profile_pdf import profile_html, profile_pdf
 from indicators.names import authority_names
 from indicators.settings import DIMENSIONS, PUBLISHED_DIR
 from ui.i18n import translate
@@ -113,3 +114,11 @@ def test_shekel_trends_of_the_document_are_in_constant_prices_when_an_index_is_g
     assert (first_year, last_year) == (2013, 2022)
     assert first == pytest.approx(106.6104, abs=1e-3) and last == pytest.approx(100.0)
     assert constant_trend(trend, "percent", index) == trend and constant_trend(trend, "ils_per_capita", None) == trend
+
+
+def test_each_peer_name_keeps_its_own_direction_in_an_arabic_profile(published):
+    """A town outside the Negev has no published Arabic name: its English name is isolated, so it does not run
+    into its neighbours across the Arabic commas."""
+    doc = dataclasses.replace(document(published, "ar"), peer_names=("Betar Illit", "نتيفوت"))
+    html = profile_html(doc)
+    assert '<bdi dir="ltr">Betar Illit</bdi>، <bdi dir="rtl">نتيفوت</bdi>' in html
