@@ -13,7 +13,7 @@ from ui import gap_view as view
 from ui.i18n import text_direction, translate
 from ui.state import url_selectbox
 
-SCOPES = ("negev", "israel")
+SCOPES = view.SCOPES
 FIRST, SECOND = group_gaps.FIRST, group_gaps.SECOND
 
 lang, t = layout.page_start("population_gaps")
@@ -95,7 +95,7 @@ gap_chart = view.gap_figure(table, indicator_id, view.gap_axis_label(indicator_i
                            t("gap_title"))
 st.plotly_chart(gap_chart, width="stretch", config={"displaylogo": False}, key="gaps_gap")
 downloads.chart_downloads(gap_chart, lang, "gaps_gap_image", f"kmm-gaps-{indicator_id}-{scope}-gap", source_ids,
-                          title=f"{name}: {t('gap_title')}")
+                          title=f"{name}: {t('gap_title')}", embeddable=True)
 
 st.header(t("towns_heading", year=trend.last_year))
 values = data_access.indicator_values(indicator_id)

@@ -6,6 +6,7 @@ import html
 import pandas as pd
 import streamlit as st
 
+from indicators.formatting import join_items
 from indicators.source_register_view import distinct_publishers
 from ui.i18n import translate
 
@@ -30,7 +31,7 @@ def source_line(sources: pd.DataFrame, source_ids, lang: str) -> None:
     used = sources[sources["source_id"].isin(set(source_ids))]
     if used.empty:
         return
-    editions = ", ".join(str(e) for e in sorted(used["edition"].unique()))
+    editions = join_items(sorted(used["edition"].unique()), lang)  # the Arabic comma in Arabic
     st.caption(f"{translate(lang, 'common.source_label')}: {distinct_publishers(used[publisher_column(used, lang)])} — "
                f"{translate(lang, 'common.editions')} {editions}")
 

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.formatting import format_value, join_items
+from indicators.prices import CURRENT, is_shekels
 from indicators.stats import default_year, value_in_year
 from ui import charts, components, data_access, prices
 from ui.downloads import view_link
@@ -17,6 +18,7 @@ from ui.url_params import parse_choice, parse_list
 
 DEFAULT_INDICATOR = "avg_monthly_wage"
 DEFAULT_TOWN = "la-9000"
+GAP_INDICATOR = "own_income_share_pct"  # the population-gap page's default
 
 
 def requested() -> bool:
@@ -84,8 +86,28 @@ def compare_trend(lang: str):
     return figure, data_access.indicator_values(indicator_id)["source_id"].dropna().unique()
 
 
+def group_gap(lang: str):
+    """The gap between the two population groups' medians over the years (the population-gap page's chart)."""
+    from ui import gap_view
+
+    indicator_id = _param("indicator", data_access.table("indicators")["indicator_id"].tolist(), GAP_INDICATOR)
+    scope = _param("scope", list(gap_view.SCOPES), "negev")
+    meta = data_access.indicator_meta(indicator_id)
+    basis = prices.chosen() if is_shekels(meta["unit"]) else CURRENT  # as the page: shekels in constant prices
+    table = gap_view.gap_table(indicator_id, scope, basis)
+    if table["gap"].dropna().empty:
+        return None, []
+    name = meta[f"name_{lang}"]
+    unit = prices.axis_unit(lang, meta["unit"], meta[f"unit_{lang}"], basis)
+    figure = gap_view.gap_figure(table, indicator_id, gap_view.gap_axis_label(indicator_id, lang, unit),
+                                 translate(lang, "common.year"),
+                                 f"{name}: {translate(lang, 'population_gaps.gap_title')}")
+    values = data_access.indicator_values(indicator_id)
+    return figure, values.loc[values["authority_id"].isin(gap_view.area_ids(scope)), "source_id"].dropna().unique()
+
+
 VIEWS = {"": negev_bars, "overview": negev_bars, "indicator_explorer": negev_bars, "town_profile": town_trend,
-         "compare": compare_trend}
+         "compare": compare_trend, "population_gaps": group_gap}
 
 
 def render(url_path: str, lang: str) -> None:

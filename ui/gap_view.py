@@ -24,6 +24,8 @@ TITLE_LINE = 32
 MEDIAN_LABEL_ROOM = 34  # px above the dumbbell chart: one line of 12 px text and its padding
 
 
+SCOPES = ("negev", "israel")  # the Negev's authorities, or all of Israel's
+
 def area_ids(scope: str) -> list[str]:
     authorities = data_access.table("authorities")
     if scope == "negev":
