@@ -125,12 +125,15 @@ def contact_sheet(out: Path, page: str) -> Path | None:
     return path
 
 
-def run(label: str, only: list[str], resume: bool = False, langs=LANGS, widths=tuple(VIEWPORTS)) -> int:
+def run(label: str, only: list[str], resume: bool = False, langs=LANGS, widths=tuple(VIEWPORTS),
+        app_dir: Path | None = None) -> int:
     out = ARTIFACTS / label
     out.mkdir(parents=True, exist_ok=True)
     by_path = {s.url_path: s for s in registered_pages()}
     specs = [by_path[p] for p in only if p in by_path] if only else list(by_path.values())
-    proc, url = start_server()
+    # app_dir: another checkout (e.g. `git archive` of an earlier commit) for a "before" set; the pages shot
+    # are this checkout's, which is right while the page paths have not changed.
+    proc, url = start_server(cwd=app_dir) if app_dir else start_server()
     failures = 0
     try:
         wait_healthy(url, timeout=180, proc=proc)
@@ -175,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--langs", nargs="*", choices=LANGS, default=list(LANGS))
     parser.add_argument("--widths", nargs="*", type=int, choices=list(VIEWPORTS), default=list(VIEWPORTS))
     parser.add_argument("--resume", action="store_true", help="keep the shots already taken under this label")
+    parser.add_argument("--app-dir", type=Path, help="serve the app from this checkout (default: this one)")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so that `finally` stops the server
-    return 1 if run(args.label, args.pages or [], args.resume, args.langs, args.widths) else 0
+    return 1 if run(args.label, args.pages or [], args.resume, args.langs, args.widths, args.app_dir) else 0
 
 
 if __name__ == "__main__":
