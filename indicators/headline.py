@@ -5,7 +5,7 @@ keys through a translate function, so every language composes the same parts."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -23,6 +23,7 @@ class MedianStanding:
     since: int | None = None  # the town's first year with both its figure and a Negev median …
     since_gap: float | None = None  # … and its figure minus the median that year
     decimals: int = 1  # a gap that rounds to the same figure at these decimals has not moved
+    trend_gap: float | None = None  # the latest gap in since_gap's prices, when those differ (shekels)
 
     @property
     def gap(self) -> float | None:
@@ -58,7 +59,8 @@ class MedianStanding:
         then = round(self.since_gap, self.decimals)
         if then != 0 and (then > 0) != (self.gap > 0):
             return "was_above" if then > 0 else "was_below"
-        change = round(abs(self.gap), self.decimals) - round(abs(self.since_gap), self.decimals)
+        now = self.gap if self.trend_gap is None else self.trend_gap
+        change = round(abs(now), self.decimals) - round(abs(self.since_gap), self.decimals)
         if round(change, self.decimals) == 0:
             return "steady"
         return "widened" if change > 0 else "narrowed"
@@ -79,6 +81,18 @@ def median_standing(values: pd.DataFrame, authority_id: str, negev_ids: Sequence
     since = int(earlier[0]) if earlier else None
     return MedianStanding(direction, year, float(own.iloc[-1]), median, since,
                           float(own[since] - medians[since]) if since is not None else None, decimals)
+
+
+def real_median_standing(values: pd.DataFrame, constant: pd.DataFrame, authority_id: str, negev_ids: Sequence[str],
+                         direction: str, decimals: int) -> MedianStanding:
+    """As median_standing, with the figures as published (the card's figure and median), but whether the gap
+    widened is judged in constant prices (`constant`: the same figures deflated): a shekel gap grows with
+    inflation alone, which is not the town falling behind."""
+    published = median_standing(values, authority_id, negev_ids, direction, decimals)
+    real = median_standing(constant, authority_id, negev_ids, direction, decimals)
+    if real.since is None or real.gap is None:
+        return replace(published, since=None, since_gap=None)
+    return replace(published, since=real.since, since_gap=real.since_gap, trend_gap=real.gap)
 
 
 def sentence(standing: MedianStanding, t: Callable[..., str], median_text: str) -> str:

@@ -11,6 +11,7 @@ from indicators import comparison, headline, median_distance, profile, provenanc
 from indicators.exports import authorities_table
 from indicators.formatting import format_value
 from indicators.groups import group_of
+from indicators.prices import CONSTANT, for_price_basis, is_shekels
 from ui import charts, compare_data, data_access, group_style, maps, prices
 from ui.i18n import load_catalogue, text_direction
 
@@ -77,9 +78,16 @@ def headline_ids() -> dict[str, list[str]]:
 def median_standings(authority_id: str) -> dict[str, headline.MedianStanding]:
     """Per key figure: the town against the Negev median and how the gap moved (the headline sentence)."""
     direction_of = read_model.directions(data_access.table("indicators"))
-    return {i: headline.median_standing(data_access.indicator_values(i), authority_id, data_access.negev_ids(),
-                                        direction_of[i], int(metas()[i]["decimals"]))
-            for ids in headline_ids().values() for i in ids}
+    price_index, negev = data_access.table("price_index"), data_access.negev_ids()
+
+    def standing(i: str) -> headline.MedianStanding:
+        values, unit, decimals = data_access.indicator_values(i), metas()[i]["unit"], int(metas()[i]["decimals"])
+        if not is_shekels(unit):
+            return headline.median_standing(values, authority_id, negev, direction_of[i], decimals)
+        constant = for_price_basis(values, unit, CONSTANT, price_index)  # "widened" is not inflation
+        return headline.real_median_standing(values, constant, authority_id, negev, direction_of[i], decimals)
+
+    return {i: standing(i) for ids in headline_ids().values() for i in ids}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -3,7 +3,7 @@ composed in each of the three languages from the page's message keys."""
 import pandas as pd
 import pytest
 
-from indicators.headline import MedianStanding, median_standing, sentence
+from indicators.headline import MedianStanding, median_standing, real_median_standing, sentence
 from indicators.read_model import HIGHER_IS_BETTER, LOWER_IS_BETTER, NEUTRAL
 from ui.i18n import translate
 
@@ -78,3 +78,15 @@ def test_no_figure_and_no_median():
     standing = median_standing(alone, "t", ["n1"], HIGHER_IS_BETTER, 1)
     assert standing.side is None
     assert sentence(standing, words("he"), "") == "אין חציון נגב לשנת 2021 להשוואה."
+
+
+def test_a_shekel_gap_that_grew_with_prices_alone_has_not_widened():
+    """Hand-made: every figure doubled between 2015 and 2021 (prices doubled). In shekels of the day the gap
+    grew from 20 to 40; in constant prices it is 20 both years, so the sentence must say "steady"."""
+    published = pd.DataFrame({"authority_id": ["t", "n1", "n2"] * 2, "year": [2015] * 3 + [2021] * 3,
+                              "value": [80.0, 100.0, 120.0, 160.0, 200.0, 240.0]})
+    constant = published.assign(value=published["value"].where(published["year"] == 2015, published["value"] / 2))
+    assert median_standing(published, "t", NEGEV, HIGHER_IS_BETTER, 0).trend == "widened"
+    standing = real_median_standing(published, constant, "t", NEGEV, HIGHER_IS_BETTER, 0)
+    assert standing.trend == "steady" and standing.since == 2015
+    assert (standing.value, standing.median) == (160.0, 200.0)  # the card's figures, as published
