@@ -21,10 +21,10 @@ NO_DATA_RGB = [200, 200, 200]
 # map_provider=None pydeck passes it through unchanged.
 NO_BASEMAP = "__MAP_STYLE__"
 FONT = '"Noto Sans Hebrew", "Noto Sans Arabic", sans-serif'  # tooltips are HTML: the browser shapes them
-# Only the fill is picked (tooltips, clicks): deck.gl picks on pointerdown, synchronously, and counts a press
-# as a click only if it is released within 250 ms of that handler. Picking the outlines too took ~300 ms in
-# software WebGL (headless Chromium; slow phones), so no click on the Negev map ever reached st.pydeck_chart's
-# on_select; without them the pick takes ~20 ms. The outlines are still drawn.
+# Only the fill is picked (tooltips, clicks). deck.gl picks synchronously in its pointerdown handler, and its
+# tap recogniser drops a click whose pointerup is handled more than 250 ms (wall clock) after the pointerdown.
+# Picking the outlines as well took ~300 ms in software WebGL (Chromium without a GPU), so no click on the
+# Negev map reached st.pydeck_chart's on_select; without them the pick takes 20-50 ms. Outlines are still drawn.
 OUTLINES_NOT_PICKED = {"polygons-stroke": {"pickable": False}}
 
 
