@@ -72,9 +72,7 @@ label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
 st.header(t("map_heading"))
 deck, breaks = map_cache.choropleth(in_year, names, tooltip, lang,
                                     no_data_text=f"{translate(lang, 'common.no_data')} · {year}")
-# A click on the map is wired like the chart's, but no browser test has yet seen pydeck report it (see
-# tests/browser/test_getting_around.py), so the caption does not promise it: it points to the search and
-# the ranked chart instead.
+# A click on an area opens its profile (only the areas' fill is picked: ui/maps.OUTLINES_NOT_PICKED says why).
 st.pydeck_chart(deck, height=520, on_select=town_links.on_map_click("home_map"), selection_mode="single-object",
                 key="home_map")
 components.map_legend(maps.legend_entries(breaks, lambda v: format_value(v, int(meta["decimals"]), meta["unit"])),

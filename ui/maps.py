@@ -21,6 +21,11 @@ NO_DATA_RGB = [200, 200, 200]
 # map_provider=None pydeck passes it through unchanged.
 NO_BASEMAP = "__MAP_STYLE__"
 FONT = '"Noto Sans Hebrew", "Noto Sans Arabic", sans-serif'  # tooltips are HTML: the browser shapes them
+# Only the fill is picked (tooltips, clicks). deck.gl picks synchronously in its pointerdown handler, and its
+# tap recogniser drops a click whose pointerup is handled more than 250 ms (wall clock) after the pointerdown.
+# Picking the outlines as well took ~300 ms in software WebGL (Chromium without a GPU), so no click on the
+# Negev map reached st.pydeck_chart's on_select; without them the pick takes 20-50 ms. Outlines are still drawn.
+OUTLINES_NOT_PICKED = {"polygons-stroke": {"pickable": False}}
 
 
 def _rgb(hex_colour: str) -> list[int]:
@@ -82,7 +87,7 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
     layers = [pdk.Layer(
         "GeoJsonLayer", id="kmm-areas", data={"type": "FeatureCollection", "features": features}, pickable=True,
         stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=[70, 70, 70, 255],
-        line_width_min_pixels=1,
+        line_width_min_pixels=1, _sub_layer_props=OUTLINES_NOT_PICKED,
     )]
     if highlight in set(shown["authority_id"]):
         # Per-feature line widths from properties misrender in pydeck; the highlight is its own layer.

@@ -1,6 +1,6 @@
 """The home page's first screen and the language switch outside the sidebar, through AppTest: the question
 once, the search before the model text, a switch at the top of the main area that keeps the page's
-town, and a map caption that points to the ways into a profile (a click on the map does not open one)."""
+town, and a map caption that says a click on the map opens a profile (tests/browser: test_getting_around)."""
 import pytest
 
 from indicators.settings import LANGUAGES

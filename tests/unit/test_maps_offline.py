@@ -41,3 +41,12 @@ def test_serialised_once_is_the_same_text(deck_json):
     deck, _ = maps.choropleth(boundaries, pd.Series({a: float(i) for i, a in enumerate(ids)}),
                               {a: f"שם {a}" for a in ids}, {a: "x" for a in ids}, "he", highlight=ids[0])
     assert maps.serialise_once(deck).to_json() == deck_json and deck.layers == []
+
+
+def test_only_the_areas_fill_is_picked(deck_json):
+    """A click reaches on_select only if deck.gl's pick on pointerdown is quick (ui/maps.OUTLINES_NOT_PICKED):
+    the fill of kmm-areas is the one thing picked; its outlines, the highlight and the labels are not."""
+    layers = {layer["id"]: layer for layer in json.loads(deck_json)["layers"]}
+    assert layers["kmm-areas"]["pickable"] is True
+    assert layers["kmm-areas"]["_subLayerProps"] == {"polygons-stroke": {"pickable": False}}
+    assert not any(layers[other].get("pickable") for other in ("kmm-highlight", "kmm-labels"))
