@@ -52,3 +52,16 @@ def test_every_view_gives_the_same_rows_and_dtypes_as_an_in_memory_copy(con, obs
     for indicator_id in ("population", "avg_monthly_wage"):
         pd.testing.assert_frame_equal(views.indicator_observations(con, indicator_id),
                                       views.indicator_observations(reference, indicator_id))
+
+
+def test_authority_observations_are_the_authoritys_rows_of_observations(con, observations):
+    ids = observations["authority_id"].drop_duplicates()
+    for authority_id in [ids.iloc[0], ids.iloc[len(ids) // 2], ids.iloc[-1]]:
+        expected = (observations.loc[observations["authority_id"] == authority_id]
+                    .drop(columns="authority_id").reset_index(drop=True))
+        assert not expected.empty, authority_id
+        pd.testing.assert_frame_equal(views.authority_observations(con, authority_id), expected)
+
+
+def test_authority_observations_take_the_id_as_a_parameter(con):
+    assert views.authority_observations(con, "x' OR '1'='1").empty
