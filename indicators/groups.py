@@ -45,20 +45,35 @@ def filter_by_group(authorities: pd.DataFrame, ids: Iterable[str], group: str) -
 def preset_members(authorities: pd.DataFrame, preset: str, order: Sequence[str] | None = None) -> list[str]:
     """The Negev authorities matching the preset's criteria, in `order` (e.g. a chooser's, by name) when
     given, else in the table's order."""
-    if preset not in PRESETS:
-        raise ValueError(f"unknown preset {preset!r}")
-    rows = authorities[authorities["is_negev"].astype(bool)]
-    for column, wanted in PRESETS[preset].items():
-        rows = rows[rows[column] == wanted]
-    members = set(rows["authority_id"])
-    ordered = order if order is not None else authorities["authority_id"].tolist()
-    return [a for a in ordered if a in members]
+    return _presets_of(_negev_rows(authorities), [preset], _order(authorities, order))[preset]
 
 
 def presets(authorities: pd.DataFrame, order: Sequence[str] | None = None) -> dict[str, list[str]]:
     """preset id -> its members; presets with no members are left out (nothing to choose)."""
-    members = {p: preset_members(authorities, p, order) for p in PRESETS}
+    members = _presets_of(_negev_rows(authorities), PRESETS, _order(authorities, order))
     return {p: ids for p, ids in members.items() if ids}
+
+
+def _presets_of(negev: list[dict], preset_ids: Iterable[str], order: Sequence[str]) -> dict[str, list[str]]:
+    # Plain Python over the ~33 Negev rows: six presets filtered with pandas cost the explorer and compare
+    # pages 15 ms a run, this about 3 ms.
+    result = {}
+    for preset in preset_ids:
+        if preset not in PRESETS:
+            raise ValueError(f"unknown preset {preset!r}")
+        wanted = PRESETS[preset].items()
+        members = {row["authority_id"] for row in negev if all(row[column] == value for column, value in wanted)}
+        result[preset] = [a for a in order if a in members]
+    return result
+
+
+def _negev_rows(authorities: pd.DataFrame) -> list[dict]:
+    columns = ["authority_id", *{c for criteria in PRESETS.values() for c in criteria}]
+    return authorities.loc[authorities["is_negev"].astype(bool), columns].to_dict("records")
+
+
+def _order(authorities: pd.DataFrame, order: Sequence[str] | None) -> Sequence[str]:
+    return order if order is not None else authorities["authority_id"].tolist()
 
 
 def colour_keys(ids: Iterable[str], groups: Mapping[str, str]) -> list[str]:

@@ -42,6 +42,12 @@ def indicator_observations(con, indicator_id: str) -> pd.DataFrame:
     return con.cursor().execute(_sql("indicator_observations"), [indicator_id]).df()
 
 
+def authority_observations(con, authority_id: str) -> pd.DataFrame:
+    """One authority's figures (indicator_id, year, value, source_id, edition), the id bound as a parameter:
+    the rows of observations() for that authority without reading the rest."""
+    return con.cursor().execute(_sql("authority_observations"), [authority_id]).df()
+
+
 def gaps(con) -> pd.DataFrame:
     """Every recorded reason for a missing figure (authority_id, indicator_id, year, reason, source_id, edition)."""
     return _query(con, "gaps")

@@ -1,5 +1,7 @@
 """Local spend and LM3: how much of an organisation's money stays in its town, its area and Israel, and how
 much more would stay if it bought locally. The arithmetic is in indicators/tools; this page only renders."""
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -112,12 +114,14 @@ with template_tab:
     st.caption(t("templates_explain"))
     columns = st.columns(4)
     for i, (template_lang, suffix) in enumerate((("he", "he"), ("en", "en"))):
+        # Files are written only when their button is clicked (a callable): an Excel file imports openpyxl,
+        # about 19 MB resident per server, and writing four files cost every run of this page CPU.
         columns[2 * i].download_button(t("template_csv", language=suffix.upper()),
-                                       spend_table.template_csv(spend_table.SPEND, template_lang),
+                                       partial(spend_table.template_csv, spend_table.SPEND, template_lang),
                                        file_name=f"kmm-lm3-template-{suffix}.csv", mime="text/csv",
                                        key=f"lm3_template_csv_{suffix}")
         columns[2 * i + 1].download_button(t("template_xlsx", language=suffix.upper()),
-                                           spend_table.template_excel(spend_table.SPEND, template_lang),
+                                           partial(spend_table.template_excel, spend_table.SPEND, template_lang),
                                            file_name=f"kmm-lm3-template-{suffix}.xlsx",
                                            key=f"lm3_template_xlsx_{suffix}")
     st.divider()
@@ -290,7 +294,7 @@ else:
               t("sheet_lines"): spend_table.rows_to_table(state["lines"], spend_table.SPEND, lang, labels),
               t("sheet_survey"): spend_table.rows_to_table(state["survey"], spend_table.SURVEY, lang),
               t("sheet_candidates"): candidates}
-    middle.download_button(t("export_xlsx"), spend_table.excel_bytes(sheets, right_to_left=lang != "en"),
+    middle.download_button(t("export_xlsx"), partial(spend_table.excel_bytes, sheets, right_to_left=lang != "en"),
                            file_name="kmm-lm3-results.xlsx", key="lm3_export_xlsx")
     title = t("print_title", organisation=state["organisation"] or "—")
     subtitle = f"{names[state['town']]} · {state['period']} · {ring_labels[state['chosen_ring']]}"

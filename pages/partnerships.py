@@ -2,6 +2,7 @@
 actors on the map, the partnership health check and its trend. Everything shown is what the user typed or
 uploaded (or the example, marked as such); the page's whole state lives in st.session_state["partnerships_state"]."""
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
@@ -365,14 +366,16 @@ actors_out = partnership_tables.actors_export(state.actors, town_names, words)
 relationships_out = partnership_tables.relationships_export(state.relationships, words)
 scores_out = partnership_tables.scores_export(state.assessments, words)
 stem = "kmm-partnership"
-workbook = to_excel_bytes({t("sheet_actors"): actors_out, t("sheet_relationships"): relationships_out,
-                           t("sheet_scores"): scores_out}, right_to_left=text_direction(lang) == "rtl")
+# Files are written only when their button is clicked (callables): the workbook imports openpyxl (about 19 MB
+# resident per server), and writing four files cost every run of this page CPU.
+workbook = partial(to_excel_bytes, {t("sheet_actors"): actors_out, t("sheet_relationships"): relationships_out,
+                                    t("sheet_scores"): scores_out}, right_to_left=text_direction(lang) == "rtl")
 downloads = [*st.columns(2), *st.columns(2)]
 for column, (label, data, file_name, mime, key) in zip(downloads, [
-    (t("export_actors"), to_csv_bytes(actors_out), f"{stem}-actors.csv", "text/csv", "actors"),
-    (t("export_relationships"), to_csv_bytes(relationships_out), f"{stem}-relationships.csv", "text/csv",
+    (t("export_actors"), partial(to_csv_bytes, actors_out), f"{stem}-actors.csv", "text/csv", "actors"),
+    (t("export_relationships"), partial(to_csv_bytes, relationships_out), f"{stem}-relationships.csv", "text/csv",
      "relationships"),
-    (t("export_scores"), to_csv_bytes(scores_out), f"{stem}-scores.csv", "text/csv", "scores"),
+    (t("export_scores"), partial(to_csv_bytes, scores_out), f"{stem}-scores.csv", "text/csv", "scores"),
     (t("export_excel"), workbook, f"{stem}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
      "excel"),
 ], strict=True):

@@ -60,7 +60,9 @@ def indicator_values(indicator_id: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def authority_values(authority_id: str) -> pd.DataFrame:
-    return _rows(observations(), "authority_id", authority_id)
+    """One authority's figures, queried on their own (like indicator_values): the leaky bucket needs no read
+    of all the observations (the same rows as filtering observations(); tests/unit/test_views.py)."""
+    return views.authority_observations(connection(), authority_id)
 
 
 @st.cache_data(show_spinner=False)

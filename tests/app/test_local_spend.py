@@ -128,6 +128,9 @@ def test_the_example_in_each_language(open_app, lang):
     assert [m.value for m in at.metric][:4] == ["1,000,000", "380,000", "172,000", "1.55"]
     assert {b.key for b in at.get("download_button")} >= {"lm3_export_csv", "lm3_export_xlsx", "lm3_export_print",
                                                             "project_save_lm3", "lm3_example_csv"}
+    # The workbooks and the templates are written only when their button is clicked (not on every run).
+    deferred = {b.key for b in at.get("download_button") if b.proto.HasField("deferred_file_id")}
+    assert deferred >= {"lm3_export_xlsx", "lm3_template_xlsx_he", "lm3_template_xlsx_en", "lm3_template_csv_he"}
 
 
 def test_one_project_file_restores_all_three_tools(open_app):

@@ -128,6 +128,8 @@ def test_a_full_use(page):
     # Downloads, and the whole state is plain JSON.
     labels = [b.label for b in at.main.get("download_button")]  # (the sidebar holds the project file)
     assert labels == ["Actors (CSV)", "Relationships (CSV)", "Scores, every snapshot (CSV)", "Everything (Excel)"]
+    # Written only when clicked (not on every run of the page).
+    assert all(b.proto.HasField("deferred_file_id") for b in at.main.get("download_button"))
     json.dumps(_state(at))
 
     # Another page and back: nothing typed is lost.

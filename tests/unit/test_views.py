@@ -1,8 +1,10 @@
 """Read-side queries: one indicator's own query gives exactly its rows of the whole observations frame."""
+import duckdb
 import pandas as pd
 import pytest
 
 from indicators import store, views
+from indicators.settings import PUBLISHED_DIR, PUBLISHED_TABLES
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +28,40 @@ def test_indicator_observations_are_the_indicators_rows_of_observations(con, obs
 
 def test_indicator_observations_take_the_id_as_a_parameter(con):
     assert views.indicator_observations(con, "x' OR '1'='1").empty
+
+
+def _in_memory_store() -> duckdb.DuckDBPyConnection:
+    """The store as it was before it became a read-only file: every table loaded into an in-memory database."""
+    reference = duckdb.connect(":memory:")
+    for name in PUBLISHED_TABLES:
+        reference.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)",
+                          [str(PUBLISHED_DIR / f"{name}.parquet")])
+    return reference
+
+
+def test_every_view_gives_the_same_rows_and_dtypes_as_an_in_memory_copy(con, observations):
+    reference = _in_memory_store()
+    for query in (views.observations, views.gaps, views.latest_values):
+        pd.testing.assert_frame_equal(query(con), query(reference))
+    for name in PUBLISHED_TABLES:
+        if name not in ("observations", "gaps"):
+            pd.testing.assert_frame_equal(views.table(con, name), views.table(reference, name))
+    for authority_id in observations["authority_id"].drop_duplicates().iloc[::40]:
+        pd.testing.assert_frame_equal(views.authority_provenance(con, authority_id),
+                                      views.authority_provenance(reference, authority_id))
+    for indicator_id in ("population", "avg_monthly_wage"):
+        pd.testing.assert_frame_equal(views.indicator_observations(con, indicator_id),
+                                      views.indicator_observations(reference, indicator_id))
+
+
+def test_authority_observations_are_the_authoritys_rows_of_observations(con, observations):
+    ids = observations["authority_id"].drop_duplicates()
+    for authority_id in [ids.iloc[0], ids.iloc[len(ids) // 2], ids.iloc[-1]]:
+        expected = (observations.loc[observations["authority_id"] == authority_id]
+                    .drop(columns="authority_id").reset_index(drop=True))
+        assert not expected.empty, authority_id
+        pd.testing.assert_frame_equal(views.authority_observations(con, authority_id), expected)
+
+
+def test_authority_observations_take_the_id_as_a_parameter(con):
+    assert views.authority_observations(con, "x' OR '1'='1").empty
