@@ -13,8 +13,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.browser.streamlit_server import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, start_server, stop_server, wait_healthy)
+from tests.browser.streamlit_server import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server, wait_healthy  # noqa: E402
 
 COUNTS = """() => { const m = document.querySelector('[data-testid="stMain"]') || document.body;
   const n = (s) => m.querySelectorAll(s).length;
