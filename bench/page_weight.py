@@ -13,7 +13,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.browser.streamlit_server import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
+from tests.browser.streamlit_server import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server, wait_healthy  # noqa: E402
 
 COUNTS = """() => { const m = document.querySelector('[data-testid="stMain"]') || document.body;
   const n = (s) => m.querySelectorAll(s).length;
@@ -57,6 +57,7 @@ def probe(browser, url: str, limit: float = 150.0, quiet: float = 6.0) -> dict:
 def main(paths: list[str]) -> None:
     proc, base = start_server()
     try:
+        wait_healthy(base, timeout=120, proc=proc)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for path in paths:

@@ -10,7 +10,7 @@ from indicators.settings import DIMENSIONS
 from ui import compare_data, components, data_access, downloads, group_style, layout, prices, profile_exports, tables
 from ui.i18n import translate
 from ui.safe_text import markdown_literal
-from ui.state import url_multiselect, url_selectbox
+from ui.state import url_multiselect, url_selectbox, url_tabs
 
 MAX_AUTHORITIES = 6  # hand-picked; a group preset brings all its towns (the tables scroll, the trend thins)
 DEFAULT_OTHERS = ["la-9000", "la-1161", "la-2200"]  # Be'er Sheva, Rahat, Dimona
@@ -70,9 +70,12 @@ st.header(t("table_heading"))
 st.caption(t("table_caption", count=len(authorities)))
 table = compare_data.side_by_side(chosen_key, lang)
 table_columns = compare_data.side_by_side_columns(chosen_key, lang)
-for tab, dimension in zip(st.tabs([dimension_titles[d] for d in DIMENSIONS]), DIMENSIONS, strict=True):
-    tables.show(lang, table[table["dimension"] == dimension].drop(columns="dimension"), container=tab,
-                column_config=table_columns, hide_index=True, width="stretch", height="content")
+# Only the open dimension's grid is built (?dim= in the link; the profile's tabs share it): each grid is a
+# canvas the browser would otherwise set up for a hidden tab (docs/performance.md, "Page settle").
+for dimension, tab in url_tabs("dim", {d: dimension_titles[d] for d in DIMENSIONS}, key="compare_dimension").items():
+    if tab.open:
+        tables.show(lang, table[table["dimension"] == dimension].drop(columns="dimension"), container=tab,
+                    column_config=table_columns, hide_index=True, width="stretch", height="content")
 export = compare_data.export(chosen_key, lang)
 downloads.table_downloads(export, f"kmm-compare-{'-'.join(chosen)}", lang, key="compare_csv",
                           title=f"{t('table_heading')}: {join_items(chosen_names, lang)}")

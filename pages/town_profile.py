@@ -15,7 +15,7 @@ from ui import components, data_access, downloads, group_style, layout, prices, 
 from ui import town_profile_data as data
 from ui.i18n import text_direction, translate
 from ui.navigation import registered_pages
-from ui.state import url_selectbox
+from ui.state import url_selectbox, url_tabs
 
 lang = layout.page_language()
 t = lambda key, **kw: translate(lang, f"town_profile.{key}", **kw)  # noqa: E731
@@ -208,17 +208,19 @@ def headline_cards() -> None:
     # One switch for the page's shekel trends: the cards' small charts here and the trend chart below.
     basis = prices.control(lang)
     st.caption(prices.sparkline_note(lang) if basis == prices.CONSTANT else prices.caption(lang, basis))
-    # Tabs keep the page short on a phone; the browser draws only the open tab, so for printing
-    # the three dimensions can be laid out one after another instead.
+    # Tabs keep the page short on a phone, and only the open one is built (?dim= in the link): the other
+    # dimensions' cards are neither sent nor drawn (docs/performance.md, "Page settle"). For printing, the
+    # switch lays the three dimensions out one after another instead.
     if st.toggle(t("all_dimensions"), key="town_all_dimensions"):
         for dimension in DIMENSIONS:
             st.subheader(t(f"dimension_{dimension}"))
             dimension_cards(dimension, basis)
         return
-    tabs = st.tabs([t(f"dimension_{d}") for d in DIMENSIONS])
-    for tab, dimension in zip(tabs, DIMENSIONS, strict=True):
-        with tab:
-            dimension_cards(dimension, basis)
+    tabs = url_tabs("dim", {d: t(f"dimension_{d}") for d in DIMENSIONS}, key="town_dimension")
+    for dimension, tab in tabs.items():
+        if tab.open:
+            with tab:
+                dimension_cards(dimension, basis)
 
 
 def dimension_cards(dimension: str, basis: str) -> None:

@@ -80,3 +80,21 @@ def url_toggle(param: str, label: str, default: bool, container=st, **kwargs) ->
     st.query_params[param] = "1" if on else "0"
     show_url_notes(st.session_state.get("lang", "he"), param, container)
     return on
+
+
+def url_tabs(param: str, labels: dict[str, str], key: str) -> dict[str, object]:
+    """Tabs bound to ?<param>=<code>: the code, not the label, so that a shared link opens the same tab in
+    any language. The tabs track which one is open (a switch reruns the page), so `tab.open` is True for
+    that one only and the caller builds only its content. Returns code -> tab container."""
+    codes = list(labels)
+    requested = initial_choice(param, codes, codes[0])  # the link's (a wrong one noted), else the session's
+    if st.session_state.get(key) not in labels.values():  # no tab open yet here, or the language changed
+        st.session_state[key] = labels[requested]
+    # No `default`: it is part of the widget's identity, and one identity keeps the tab that a click (or the
+    # session state) opened. A switch reruns the page, which then writes the open tab into the link.
+    tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
+    opened = next((code for code, tab in zip(codes, tabs, strict=True) if tab.open), codes[0])
+    st.session_state[f"keep_{param}"] = opened
+    st.query_params[param] = opened
+    show_url_notes(st.session_state.get("lang", "he"), param)
+    return dict(zip(codes, tabs, strict=True))

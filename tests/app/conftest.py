@@ -29,3 +29,15 @@ def open_app():
         return at
 
     return _open
+
+
+@pytest.fixture
+def open_tab():
+    """open_tab(at, key, label) -> at: open the tab labelled `label` of the tabs with `key`, as a click does,
+    and rerun. The pages' dimension tabs build only the open tab, so a test opens a dimension to read it."""
+
+    def _open(at: AppTest, key: str, label: str) -> AppTest:
+        at.session_state[key] = label
+        return at.run()
+
+    return _open

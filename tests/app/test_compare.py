@@ -36,21 +36,30 @@ def _frame_with(at, column):
     return next(df.value for df in at.dataframe if column in df.value.columns)
 
 
-def _side_by_side(at):
-    """The three dimension tabs of the side-by-side table, as one frame indexed by indicator."""
-    return pd.concat([df.value for df in at.dataframe[:3]]).set_index(at.dataframe[0].value.columns[0])
+TABS = "compare_dimension"  # the side-by-side table's dimension tabs: only the open one is built
+
+
+def _side_by_side(at, open_tab):
+    """The three dimension tabs of the side-by-side table, each opened as a click would, as one frame
+    indexed by indicator."""
+    parts = []
+    for tab in list(at.tabs):
+        grids = open_tab(at, TABS, tab.label).tabs[[t.label for t in at.tabs].index(tab.label)].dataframe
+        assert len(grids) == 1, tab.label
+        parts.append(grids[0].value)
+    return pd.concat(parts).set_index(parts[0].columns[0])
 
 
 def _no_exception(at):
     assert not at.exception, [e.value for e in at.exception]
 
 
-def test_typical_link_shows_latest_figures_and_medians(open_app, observations):
+def test_typical_link_shows_latest_figures_and_medians(open_app, open_tab, observations):
     at = open_app(PAGE, lang="en", compare="la-9000,la-1161,rc-48")
     _no_exception(at)
     assert at.title[0].value == "Compare authorities"
     assert at.multiselect(key="w_compare").value == ["la-9000", "la-1161", "rc-48"]
-    economic = _side_by_side(at)
+    economic = _side_by_side(at, open_tab)
     assert list(economic.columns) == ["Be'er Sheva", "Rahat", "Ramat HaNegev", "Negev median",
                                       "Israel median (all authorities)", "Unit"]
     wage = _latest(observations, "la-1161", "avg_monthly_wage")
@@ -111,10 +120,10 @@ def test_seven_ids_are_capped_at_six_with_a_note(open_app):
     assert any("At most 6" in i.value and "Tel Sheva" in i.value for i in at.info)
 
 
-def test_missing_figures_say_no_data_with_the_reason(open_app):
+def test_missing_figures_say_no_data_with_the_reason(open_app, open_tab):
     at = open_app(PAGE, lang="en", compare="rc-37,rc-38", indicator="household_water_m3_per_capita")
     _no_exception(at)
-    table = _side_by_side(at)
+    table = _side_by_side(at, open_tab)
     assert table.loc["Domestic water use per person", "Sha'ar HaNegev"].startswith("No data — ")
     assert any("None of the chosen authorities" in i.value for i in at.info)
 
@@ -156,7 +165,7 @@ def _negev(kind=None, group=None):
     return set(rows["authority_id"])
 
 
-def test_a_preset_replaces_the_selection_with_all_its_towns(open_app):
+def test_a_preset_replaces_the_selection_with_all_its_towns(open_app, open_tab):
     at = open_app(PAGE, lang="en", compare="la-9000,la-1161")
     at.selectbox(key="w_preset").set_value("negev_regional_councils").run()
     _no_exception(at)
@@ -164,7 +173,7 @@ def test_a_preset_replaces_the_selection_with_all_its_towns(open_app):
     assert set(chosen) == _negev(kind="regional_council") and len(chosen) == 13  # over the usual cap of 6
     assert set(at.query_params["compare"].split(",") if isinstance(at.query_params["compare"], str)
                else at.query_params["compare"][0].split(",")) == _negev(kind="regional_council")
-    assert len(_side_by_side(at).columns) == 13 + 3  # unit, the 13 councils, Negev and Israel medians
+    assert len(_side_by_side(at, open_tab).columns) == 13 + 3  # unit, the 13 councils, Negev and Israel medians
     # The visitor can then remove a town: the preset is not applied again.
     at.multiselect(key="w_compare").unselect("rc-48").run()
     assert len(at.multiselect(key="w_compare").value) == 12
@@ -209,9 +218,9 @@ def test_every_table_reads_in_the_language_direction(open_app, lang, rtl):
     so the indicator (or town) stands at the right and the unit at the left."""
     at = open_app(PAGE, lang=lang, compare="la-9000,la-1161,rc-48")
     _no_exception(at)
-    assert len(at.dataframe) == 3, "the data tables under the charts wait until opened"
+    assert len(at.dataframe) == 1, "one dimension's grid; the data tables under the charts wait until opened"
     _open_tables(at)
-    assert len(at.dataframe) >= 5
+    assert len(at.dataframe) >= 3
     for table in at.dataframe:
         columns = [str(c) for c in table.value.columns]
         shown = list(table.proto.column_order)
@@ -226,3 +235,23 @@ def test_every_table_reads_in_the_language_direction(open_app, lang, rtl):
 def _column_config(table):
     import json
     return json.loads(table.proto.columns or "{}")
+
+
+def test_a_closed_dimension_builds_nothing(open_app, open_tab):
+    """Only the open dimension's grid is built; the link's ?dim= reopens it (the profile's tabs share it)."""
+    at = open_app(PAGE, lang="en", compare="la-9000,la-1161")
+    _no_exception(at)
+    economic, social, environmental = at.tabs
+    assert len(economic.dataframe) == len(at.dataframe) == 1 and not social.children and not environmental.children
+    assert at.query_params["dim"] in ("economic", ["economic"])
+    open_tab(at, TABS, "Environmental")
+    _no_exception(at)
+    assert len(at.tabs[2].dataframe) == len(at.dataframe) == 1 and not at.tabs[0].children
+    assert "Domestic water use per person" in at.tabs[2].dataframe[0].value.iloc[:, 0].tolist()
+    assert at.query_params["dim"] in ("environmental", ["environmental"])
+    linked = open_app(PAGE, lang="he", compare="la-9000,la-1161", dim="social")
+    _no_exception(linked)
+    assert len(linked.tabs[1].dataframe) == len(linked.dataframe) == 1 and not linked.tabs[0].children
+    bad = open_app(PAGE, lang="en", compare="la-9000,la-1161", dim="cosmic")
+    _no_exception(bad)
+    assert any("cosmic" in w.value for w in bad.warning) and len(bad.tabs[0].dataframe) == 1

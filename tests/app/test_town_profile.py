@@ -13,6 +13,8 @@ AUTHORITIES = pd.read_parquet(PUBLISHED_DIR / "authorities.parquet").set_index("
 INDICATORS = pd.read_parquet(PUBLISHED_DIR / "indicators.parquet").set_index("indicator_id")
 NEGEV = AUTHORITIES.index[AUTHORITIES["is_negev"]].tolist()
 HEADLINE_COUNT = int(INDICATORS["headline_rank"].notna().sum())
+KEY_COUNT = INDICATORS.groupby("dimension")["headline_rank"].count().to_dict()  # key figures per dimension
+TABS = "town_dimension"  # the dimension tabs' key: only the open tab is built
 
 
 def clean(text: str) -> str:
@@ -24,6 +26,11 @@ def latest(authority_id: str, indicator_id: str) -> tuple[float, int]:
     rows = OBSERVATIONS[(OBSERVATIONS["authority_id"] == authority_id)
                         & (OBSERVATIONS["indicator_id"] == indicator_id)].sort_values("year")
     return float(rows["value"].iloc[-1]), int(rows["year"].iloc[-1])
+
+
+def open_dimension(open_tab, at, dimension: str):
+    """Open a dimension's tab as a click does (its label is in the page's language)."""
+    return open_tab(at, TABS, at.tabs[DIMENSIONS.index(dimension)].label)
 
 
 def metrics(at) -> dict[str, str]:
@@ -43,8 +50,8 @@ def test_rahat_in_arabic_from_a_shared_link(open_app):
     wage, wage_year = latest("la-1161", "avg_monthly_wage")
     assert metrics(at)[INDICATORS.loc["avg_monthly_wage", "name_ar"]] == f"{wage:,.0f}"
     assert f"الوسيطات {wage_year}" in texts(at)
-    # Only the key figures are drawn (and one percentile summary per dimension); the rest wait for a toggle.
-    assert len(at.tabs) == 3 and len(at.metric) == HEADLINE_COUNT + 3
+    # Only the open tab's key figures are drawn (and its percentile summary); the rest wait for a toggle.
+    assert len(at.tabs) == 3 and len(at.metric) == KEY_COUNT["economic"] + 1
 
 
 def test_justice_reading_matches_the_published_figures(open_app):
@@ -67,9 +74,10 @@ def test_unknown_town_falls_back_to_beer_sheva_with_a_warning(open_app):
     assert at.query_params["town"] in ("la-9000", ["la-9000"])
 
 
-def test_missing_figure_says_no_data_and_why(open_app):
+def test_missing_figure_says_no_data_and_why(open_app, open_tab):
     at = open_app(PAGE, lang="en", town="rc-48")  # Ramat HaNegev: CBS leaves its water cells blank
     assert not at.exception
+    open_dimension(open_tab, at, "environmental")
     at.toggle(key="town_all_environmental").set_value(True).run()  # water is not a key figure
     assert not at.exception
     assert metrics(at)[INDICATORS.loc["household_water_m3_per_capita", "name_en"]] == "No data"
@@ -104,7 +112,8 @@ def test_hebrew_and_english_run_clean(open_app, lang):
     population, year = latest("la-9000", "population")
     assert f"{population:,.0f} ({year})" in texts(at)
     # Sparklines are small SVG images (ui/charts.sparkline_svg); the trend and justice charts are plotly.
-    assert len(at.get("image")) >= HEADLINE_COUNT - 2 and len(at.get("plotly_chart")) == 3
+    # Only the open (economic) tab is built: at most one sparkline per key figure of it.
+    assert 1 <= len(at.get("image")) <= KEY_COUNT["economic"] and len(at.get("plotly_chart")) == 3
     assert len(at.get("deck_gl_json_chart")) == 1
     assert len(at.get("download_button")) == 4  # CSV, Excel, PDF profile, slide pack
 
@@ -130,7 +139,7 @@ def test_authority_outside_the_negev_without_a_boundary(open_app):
     assert "authorities of the Judea and Samaria Area with data (1 = best)" in texts(at)  # ranked in its district
 
 
-def test_headline_figures_carry_their_distance_to_the_jewish_others_and_israel_medians(open_app):
+def test_headline_figures_carry_their_distance_to_the_jewish_others_and_israel_medians(open_app, open_tab):
     at = open_app(PAGE, lang="en", town="la-1161")
     assert not at.exception, [e.value for e in at.exception]
     value, year = latest("la-1161", "own_income_share_pct")
@@ -143,13 +152,16 @@ def test_headline_figures_carry_their_distance_to_the_jewish_others_and_israel_m
     assert (f"{median - value:,.1f} pp below the median of the Negev's Jews-and-others authorities "
             f"({median:,.1f}%), on the worse side") in text
     assert f"{israel - value:,.1f} pp below Israel's median ({israel:,.1f}%), on the worse side" in text
-    headline = INDICATORS["headline_rank"].notna().sum()
-    assert text.count("Israel's median") == headline  # one line per headline figure, not on the others
+    for dimension in DIMENSIONS:  # one line per headline figure, not on the others
+        open_dimension(open_tab, at, dimension)
+        assert texts(at).count("Israel's median") == KEY_COUNT[dimension], dimension
 
 
-def test_distance_lines_say_no_data_when_the_town_has_no_figure(open_app):
+def test_distance_lines_say_no_data_when_the_town_has_no_figure(open_app, open_tab):
     at = open_app(PAGE, lang="he", town="la-4501")  # Ghajar: no road-accident figure in any year
     assert not at.exception, [e.value for e in at.exception]
+    assert INDICATORS.loc["road_accidents_per_1000", "dimension"] == "environmental"
+    open_dimension(open_tab, at, "environmental")
     assert OBSERVATIONS[(OBSERVATIONS["authority_id"] == "la-4501")
                         & (OBSERVATIONS["indicator_id"] == "road_accidents_per_1000")]["value"].dropna().empty
     text = texts(at)
@@ -237,13 +249,14 @@ def negev_medians(indicator_id: str) -> pd.Series:
     return rows.dropna(subset=["value"]).groupby("year")["value"].median()
 
 
-def test_each_tab_opens_with_its_key_figures_percentile_and_sentences(open_app):
+def test_each_tab_opens_with_its_key_figures_percentile_and_sentences(open_app, open_tab):
     at = open_app(PAGE, lang="en", town="la-1161")
     assert not at.exception, [e.value for e in at.exception]
     declared = INDICATORS[INDICATORS["headline_rank"].notna()].sort_values("headline_rank")
     summary = comparison.dimension_summary(comparison.percentile_matrix(OBSERVATIONS, INDICATORS.reset_index()),
                                            ["la-1161"]).set_index("dimension")
-    for tab, dimension in zip(at.tabs, DIMENSIONS, strict=True):
+    for dimension in DIMENSIONS:
+        tab = open_dimension(open_tab, at, dimension).tabs[DIMENSIONS.index(dimension)]
         labels = [m.label for m in tab.metric]
         names = declared.loc[declared["dimension"] == dimension, "name_en"].tolist()
         assert 3 <= len(names) <= 5 and labels == ["Median percentile in Israel", *names]
@@ -261,11 +274,11 @@ def test_each_tab_opens_with_its_key_figures_percentile_and_sentences(open_app):
     moved = "widened" if round(gap_now, 1) > round(gap_then, 1) else "narrowed"
     expected = (f"Below the Negev median ({medians[last]:,.1f}%), the worse side, and the gap has {moved} "
                 f"since {first}.")
-    assert expected in texts(at)
+    assert expected in texts(open_dimension(open_tab, at, "economic"))
 
 
-def test_a_neutral_key_figure_says_above_or_below_without_better_or_worse(open_app):
-    at = open_app(PAGE, lang="en", town="la-1161")
+def test_a_neutral_key_figure_says_above_or_below_without_better_or_worse(open_app, open_tab):
+    at = open_dimension(open_tab, open_app(PAGE, lang="en", town="la-1161"), "environmental")
     name = INDICATORS.loc["waste_kg_per_capita_day", "name_en"]
     assert INDICATORS.loc["waste_kg_per_capita_day", "direction"] == "neutral"
     tab = at.tabs[DIMENSIONS.index("environmental")]
@@ -276,15 +289,17 @@ def test_a_neutral_key_figure_says_above_or_below_without_better_or_worse(open_a
 
 
 @pytest.mark.parametrize("lang, words", [("he", "חציון הנגב"), ("ar", "وسيط النقب")])
-def test_the_sentences_are_in_the_visitors_language(open_app, lang, words):
+def test_the_sentences_are_in_the_visitors_language(open_app, open_tab, lang, words):
     at = open_app(PAGE, lang=lang, town="la-1161")
     assert not at.exception, [e.value for e in at.exception]
-    assert sum(words in m.value for tab in at.tabs for m in tab.markdown) == HEADLINE_COUNT
-    assert "Negev median" not in texts(at)
+    for dimension in DIMENSIONS:
+        tab = open_dimension(open_tab, at, dimension).tabs[DIMENSIONS.index(dimension)]
+        assert sum(words in m.value for m in tab.markdown) == KEY_COUNT[dimension], dimension
+        assert "Negev median" not in texts(at)
 
 
-def test_the_other_indicators_are_drawn_only_when_asked_for(open_app):
-    at = open_app(PAGE, lang="en", town="la-1161")
+def test_the_other_indicators_are_drawn_only_when_asked_for(open_app, open_tab):
+    at = open_dimension(open_tab, open_app(PAGE, lang="en", town="la-1161"), "environmental")
     water = INDICATORS.loc["household_water_m3_per_capita", "name_en"]
     assert water not in metrics(at)
     images = len(at.get("image"))
@@ -298,8 +313,48 @@ def test_the_other_indicators_are_drawn_only_when_asked_for(open_app):
     assert water in [m.label for m in tab.metric] and len(tab.metric) == 1 + len(
         INDICATORS[INDICATORS["dimension"] == "environmental"])
     assert len(at.get("image")) > images
-    assert len(at.tabs[0].metric) == 1 + INDICATORS.loc[INDICATORS["dimension"] == "economic",
-                                                        "headline_rank"].notna().sum()  # the others stay closed
+    economic = open_dimension(open_tab, at, "economic").tabs[0]
+    assert len(economic.metric) == 1 + KEY_COUNT["economic"]  # its others stay closed
+
+
+def test_a_closed_dimension_builds_nothing(open_app, open_tab):
+    """Only the open tab's cards are built and sent; the link's ?dim= opens a dimension, and the printing
+    switch still lays out all three key-figure blocks."""
+    at = open_app(PAGE, lang="en", town="la-1161")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["dim"] in ("economic", ["economic"])
+    economic, social, environmental = at.tabs
+    assert len(economic.metric) == len(at.metric) == KEY_COUNT["economic"] + 1
+    assert not social.children and not environmental.children  # not one element of a closed tab
+    assert {t.key for t in at.toggle} >= {"town_all_economic"}
+    assert not {t.key for t in at.toggle} & {"town_all_social", "town_all_environmental"}
+    assert len(at.get("image")) <= KEY_COUNT["economic"]  # the sparklines of the open tab's key figures only
+
+    open_dimension(open_tab, at, "social")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["dim"] in ("social", ["social"])  # the link now reopens this tab
+    assert not at.tabs[0].children and not at.tabs[2].children
+    assert len(at.tabs[1].metric) == len(at.metric) == KEY_COUNT["social"] + 1
+    assert "town_all_social" in {t.key for t in at.toggle} and "town_all_economic" not in {t.key for t in at.toggle}
+
+    # A shared link with the dimension opens it, in any language (the code, not the label, is in the link).
+    linked = open_app(PAGE, lang="ar", town="la-1161", dim="environmental")
+    assert not linked.exception, [e.value for e in linked.exception]
+    assert len(linked.tabs[2].metric) == len(linked.metric) == KEY_COUNT["environmental"] + 1
+    assert not linked.tabs[0].children and not linked.tabs[1].children
+
+    # For printing, the switch lays out every dimension's key-figure block, as before.
+    at.toggle(key="town_all_dimensions").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.metric) == HEADLINE_COUNT + 3
+
+
+def test_an_unknown_dimension_in_the_link_opens_the_first_with_a_note(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161", dim="cosmic")
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("cosmic" in w.value for w in at.warning)
+    assert len(at.tabs[0].metric) == len(at.metric) == KEY_COUNT["economic"] + 1
+    assert at.query_params["dim"] in ("economic", ["economic"])
 
 
 def _change_line(at, indicator_id: str) -> str:

@@ -115,7 +115,9 @@ def _side_by_side_table(page, app_url, artifacts_dir, lang: str, width: int) -> 
     page.locator(GRID).first.scroll_into_view_if_needed()
     page.wait_for_timeout(1500)  # ui/rtl_grids.js looks for new grids every second
     page.screenshot(path=str(artifacts_dir / f"compare-{lang}-{width}-table.png"))
-    grids = [g for g in page.evaluate(_GRIDS) if g["width"] > 0]  # the other tabs' grids are hidden
+    # One grid in the page: the open dimension's (the other tabs and the closed data tables build none).
+    expect(page.locator(GRID)).to_have_count(1)
+    grids = page.evaluate(_GRIDS)
     assert grids and grids[0]["headers"], grids
     return grids[0], grids
 

@@ -2,6 +2,7 @@
 screenshots (desktop in three languages, and a 380 px phone)."""
 import csv
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -71,8 +72,14 @@ def test_town_profile_on_a_phone(browser, app_url, artifacts_dir):
         open_profile(page, app_url, "he")
         expect_direction(page, "rtl")
         expect(page.locator(MAP_CANVAS).first).to_be_visible(timeout=20_000)
-        page.get_by_role("tab").nth(2).click()  # the environmental cards
+        # Only the open tab is built: the other dimensions' blocks are not in the page at all.
+        expect(page.locator(".st-key-headline_economic")).to_be_visible()
+        expect(page.locator(".st-key-headline_environmental")).to_have_count(0)
+        page.get_by_role("tab").nth(2).click()  # the environmental cards, built on the click
         wait_idle(page)
+        expect(page.locator(".st-key-headline_environmental")).to_be_visible()
+        expect(page.locator(".st-key-headline_economic")).to_have_count(0)
+        expect(page).to_have_url(re.compile(r"[?&]dim=environmental"))  # a shared link reopens this tab
         overflow = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth")
         assert overflow <= 380 + 1, "nothing wider than the phone's screen"
         page.screenshot(path=str(artifacts_dir / "town-he-380-top.png"))
