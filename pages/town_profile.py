@@ -300,6 +300,9 @@ def justice_section() -> None:
     st.header(t("justice_heading"))
     st.markdown(t("justice_intro", town=town_name))
     standings = data.justice(town)
+    # The summary sentences are the lens's headline; the strips and readings (about 2,800 px on a phone) are
+    # built only when asked for, so a profile stays a short scroll. Printing hides the whole lens anyway.
+    details = st.toggle(t("justice_details"), key="town_justice_details")
     rows = []
     for group in JUSTICE_GROUPS:
         group_label = t(f"justice_{group}")
@@ -311,6 +314,8 @@ def justice_section() -> None:
         better, total = justice_summary(items)
         if total:
             st.markdown(t("justice_summary", group=group_label, town=town_name, better=better, total=total))
+        if not details:
+            continue
         panels = tuple(panel_label(item) for item in items)
         figure = data.justice_figure(town, lang, group, panels, t("justice_clipped"))
         st.plotly_chart(figure, width="stretch", config={"displayModeBar": False}, key=f"justice_{group}",
