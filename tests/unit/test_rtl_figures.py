@@ -39,3 +39,12 @@ def test_sankey_columns_and_no_overlap(rtl):
     column = [i for i, key in enumerate(nodes) if lb.direction_of(key) == lb.OUT and key != lb.LOCAL_ECONOMY]
     gaps = [y[b] - y[a] for a, b in zip(column, column[1:], strict=False)]
     assert all(g > PAD / (HEIGHT - 2 * MARGIN) for g in gaps), (column, y)
+
+
+def test_explorer_bars_mirror_after_their_own_range():
+    from ui import explorer_data
+
+    medians = {"negev": (2.0, "Negev"), "israel": (None, "Israel")}
+    ltr = explorer_data.bars_figure(FRAME, "v", "t", None, None, medians)
+    rtl = explorer_data.bars_figure(FRAME, "v", "t", None, None, medians, rtl=True)
+    assert list(rtl.layout.xaxis.range) == list(ltr.layout.xaxis.range)[::-1] and rtl.layout.yaxis.side == "right"
