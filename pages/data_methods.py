@@ -70,6 +70,9 @@ def indicator_filters() -> tuple[str, str]:
     return dimension, query
 
 
+REASON_WIDTH, CATALOGUE_ROW_HEIGHT = 440, 68
+
+
 def catalogue_table(rows: pd.DataFrame) -> None:
     shown = rows.assign(dimension=rows["dimension"].map(lambda d: label("dim", d)),
                         theme=rows["theme"].map(lambda x: label("theme", x)),
@@ -82,7 +85,11 @@ def catalogue_table(rows: pd.DataFrame) -> None:
     config = {c: st.column_config.TextColumn(text) for c, text in columns.items()}
     for c in ("years", "authorities", "negev_authorities"):
         config[c] = st.column_config.NumberColumn(columns[c], format="%d")
-    tables.show(lang, shown[list(columns)], column_config=config, hide_index=True, key="methods_catalogue")
+    # A direction's reason is a sentence (up to ~180 characters): wide enough and in rows tall enough for three
+    # lines (the grid wraps text only in rows taller than 64 px), it is read whole instead of cut.
+    config["direction_reason"] = st.column_config.TextColumn(columns["direction_reason"], width=REASON_WIDTH)
+    tables.show(lang, shown[list(columns)], column_config=config, hide_index=True, key="methods_catalogue",
+                row_height=CATALOGUE_ROW_HEIGHT)
 
 
 def code(fields, joiner: str = ", ") -> str:

@@ -20,7 +20,7 @@ from ui import (
     tables,
     town_links,
 )
-from ui.i18n import translate
+from ui.i18n import text_direction, translate
 from ui.state import url_multiselect, url_selectbox
 
 MAX_TRENDS = 5  # hand-picked towns in the trend chart; a preset adds all its towns
@@ -138,7 +138,8 @@ else:
     bars = ranked.assign(name=ranked["authority_id"].map(names), text=[short(v) for v in ranked["value"]])
     bar_colours = group_style.authority_colours(bars["authority_id"].tolist(), group_of) if by_group else None
     figure = explorer_data.bars_figure(bars, label, join_items([name, year], lang), town, bar_colours,
-                                       {key: (medians[key], t(f"{key}_median")) for key in ("negev", "israel")})
+                                       {key: (medians[key], t(f"{key}_median")) for key in ("negev", "israel")},
+                                       rtl=text_direction(lang) == "rtl")
     # All of Israel is 250 bars: scroll them in a box rather than push the table a page further down.
     chart_box = st.container(height=640) if len(bars) > 40 else st.container()
     chart_box.plotly_chart(figure, width="stretch", config={"displaylogo": False})

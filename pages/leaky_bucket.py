@@ -6,6 +6,7 @@ import streamlit as st
 from indicators.formatting import format_number
 from indicators.tools import leaky_bucket, lm3
 from ui import data_access, layout, leaky_bucket_view, project_panel, tables
+from ui.i18n import text_direction
 from ui.state import initial_choice
 
 lang, t = layout.page_start("leaky_bucket")
@@ -17,6 +18,9 @@ negev = set(data_access.negev_ids())
 order = sorted(names, key=lambda a: (a not in negev, str(names[a])))
 sources = data_access.table("sources").set_index("source_id")
 AMOUNT_WIDTH, FLOW_WIDTH = 150, 190  # px: together within a phone's 358 px grid
+# The source and the computation are sentences: wrapped in rows tall enough for four lines (the grid wraps text
+# only in rows taller than 64 px), the whole table fits beside the sidebar at 1400 px in every language.
+YEAR_WIDTH, SOURCE_WIDTH, COMPUTED_WIDTH, ROW_HEIGHT = 60, 240, 270, 84
 
 
 def ils(value) -> str:
@@ -45,11 +49,14 @@ if known:
         t("col_source"): ["; ".join(f"{sources.loc[s, f'publisher_{lang}']} — {sources.loc[s, 'edition']}"
                                     for s in f.source_ids) for f in known],
         t("col_computed"): [t("computed_as", indicators=f.formula) for f in known],
-    }), hide_index=True, width="stretch",
+    }), hide_index=True, width="stretch", row_height=ROW_HEIGHT,
         # The amount wide enough for "12,562,757,245 ₪" and the flow's name narrow enough that both fit a
         # 390 px phone: the grid sized the name to its text and clipped the amount's digits.
         column_config={t("col_amount"): st.column_config.TextColumn(width=AMOUNT_WIDTH),
-                       t("col_flow"): st.column_config.TextColumn(width=FLOW_WIDTH)})
+                       t("col_flow"): st.column_config.TextColumn(width=FLOW_WIDTH),
+                       t("col_year"): st.column_config.TextColumn(width=YEAR_WIDTH),
+                       t("col_source"): st.column_config.TextColumn(width=SOURCE_WIDTH),
+                       t("col_computed"): st.column_config.TextColumn(width=COMPUTED_WIDTH)})
     if leaky_bucket.WAGES in prefilled:
         st.caption(t("wages_note", year=prefilled[leaky_bucket.WAGES].year))
     if "budget_income" in reference:
@@ -88,8 +95,8 @@ if totals.circulating is None:
 if totals.leaks_exceed_inflows:
     st.warning(t("leaks_exceed"))
 if any(f.direction == leaky_bucket.IN for f in flows):
-    st.plotly_chart(leaky_bucket_view.sankey_figure(flows, t), width="stretch", config={"displaylogo": False},
-                    key="lb_sankey")
+    st.plotly_chart(leaky_bucket_view.sankey_figure(flows, t, rtl=text_direction(lang) == "rtl"), width="stretch",
+                    config={"displaylogo": False}, key="lb_sankey")
     st.caption(t("sankey_caption"))
 if any(f.origin == leaky_bucket.USER for f in flows):
     st.caption(t("user_flows_note"))

@@ -17,7 +17,7 @@ from ui import (
     tables,
     town_links,
 )
-from ui.i18n import translate
+from ui.i18n import text_direction, translate
 from ui.navigation import page_links
 from ui.state import url_selectbox
 
@@ -89,7 +89,7 @@ else:
     ids, groups = bar_frame["authority_id"].tolist(), group_of(authorities)
     colours = group_style.authority_colours(ids, groups) if by_group else None
     bar_figure = figure_cache.ranked_bar(bar_frame, label, join_items([meta[f'name_{lang}'], year], lang),
-                                         colours=colours)
+                                         colours=colours, rtl=text_direction(lang) == "rtl")
     st.plotly_chart(bar_figure, width="stretch", config={"displaylogo": False}, key="home_chart",
                     on_select=town_links.on_chart_click("home_chart"), selection_mode="points")
     st.caption(translate(lang, "town_links.chart_click"))

@@ -174,7 +174,7 @@ def _uploader(name: str) -> None:
         st.file_uploader(words.t(f"upload_{name}"), type=["csv", "xlsx"], key=_upload_key(name),
                          on_change=_on_upload, args=(name,), help=words.t("upload_help"),
                          label_visibility="collapsed", max_upload_size=MAX_UPLOAD_MB)
-        st.caption(words.t("upload_help"))
+        st.caption(f'{words.t("upload_limit", mb=MAX_UPLOAD_MB)} {words.t("upload_help")}')
         st.caption(words.t("upload_expected_columns", columns=", ".join(words.column(c) for c in UPLOAD_COLUMNS[name])))
     session.show_notice(name, words)
 

@@ -40,10 +40,11 @@ def _layout(fig: go.Figure, title: str | None, height: int) -> go.Figure:
 
 
 def ranked_bar(frame: pd.DataFrame, value_label: str, title: str | None = None,
-               highlight: str | None = None, colours: dict[str, str] | None = None) -> go.Figure:
+               highlight: str | None = None, colours: dict[str, str] | None = None, rtl: bool = False) -> go.Figure:
     """Horizontal bars, best-ranked on top. frame: authority_id, name, value, text (formatted value).
     colours: authority_id -> bar colour (e.g. by population group); the highlighted bar then keeps its
-    colour and gets a thick black outline instead, so the two meanings do not collide."""
+    colour and gets a thick black outline instead, so the two meanings do not collide. rtl: the bars grow
+    from the right, names at the right (mirror_bars)."""
     ordered = frame.sort_values("value", ascending=True)
     if colours is None:
         fill = [HIGHLIGHT if a == highlight else BASE for a in ordered["authority_id"]]
@@ -58,7 +59,21 @@ def ranked_bar(frame: pd.DataFrame, value_label: str, title: str | None = None,
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     fig.update_xaxes(title_text=value_label, range=value_range_with_room(ordered["value"]))
-    return _layout(fig, title, height=max(260, 22 * len(ordered) + 80))
+    fig = _layout(fig, title, height=max(260, 22 * len(ordered) + 80))
+    return mirror_bars(fig) if rtl else fig
+
+
+def mirror_bars(fig: go.Figure) -> go.Figure:
+    """Horizontal bars read from the right, as Hebrew and Arabic do: the value axis runs right to left (its
+    range as set, reversed) and the category names stand at the right. Call it after the x range is final.
+    The value labels outside the bars then sit at their left ends, in the room the range keeps for them."""
+    low, high = fig.layout.xaxis.range or (None, None)
+    if low is None:
+        fig.update_xaxes(autorange="reversed")
+    else:
+        fig.update_xaxes(range=[high, low], autorange=False)
+    fig.update_yaxes(side="right")
+    return fig
 
 
 # Above this many lines (a whole preset of towns) the lines get thin and the markers small, so the

@@ -11,7 +11,7 @@ from indicators.formatting import format_value
 from indicators.groups import group_of
 from indicators.settings import DIMENSIONS
 from ui import charts, compare_charts, data_access, group_style, prices
-from ui.i18n import text_direction, translate
+from ui.i18n import translate
 
 _PER_SELECTION = 64  # cached selections kept per function
 
@@ -77,8 +77,10 @@ def side_by_side(authority_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
 # the grid, English figure columns took up to the no-data reasons' width and pushed the unit out of view).
 VALUE_WIDTH = 105
 # English indicator names are wider than their Hebrew and Arabic ones; left to the grid, that column took
-# the unit column's room. A longer name is cut at this width, in full on click.
-LTR_INDICATOR_WIDTH = 250
+# the unit column's room. A longer name is cut at this width, in full on click. The same width in every
+# language: on a 390 px phone (a 356 px grid) the indicator and one whole figure column then fill the grid
+# where a reader starts (the right in Hebrew and Arabic), instead of a figure cut at the screen's edge.
+INDICATOR_WIDTH = 250
 
 
 def side_by_side_columns(authority_ids: tuple[str, ...], lang: str) -> dict:
@@ -90,8 +92,7 @@ def side_by_side_columns(authority_ids: tuple[str, ...], lang: str) -> dict:
     config[_t(lang, "negev_median")] = st.column_config.TextColumn(width=width)
     config[_t(lang, "israel_median")] = st.column_config.TextColumn(
         _t(lang, "israel_median_short"), help=_t(lang, "israel_median"), width=width)
-    if text_direction(lang) == "ltr":
-        config[translate(lang, "common.indicator")] = st.column_config.TextColumn(width=LTR_INDICATOR_WIDTH)
+    config[translate(lang, "common.indicator")] = st.column_config.TextColumn(width=INDICATOR_WIDTH)
     return config
 
 

@@ -13,7 +13,7 @@ from indicators.prices import CURRENT, is_shekels
 from indicators.stats import default_year, value_in_year
 from ui import charts, components, data_access, prices
 from ui.downloads import view_link
-from ui.i18n import translate
+from ui.i18n import text_direction, translate
 from ui.url_params import parse_choice, parse_list
 
 DEFAULT_INDICATOR = "avg_monthly_wage"
@@ -51,7 +51,8 @@ def negev_bars(lang: str):
     frame["name"] = frame["authority_id"].map(names)
     frame["text"] = [format_value(v, int(meta["decimals"]), meta["unit"]) for v in frame["value"]]
     label = f"{meta[f'name_{lang}']} ({meta[f'unit_{lang}']})"
-    figure = charts.ranked_bar(frame, label, join_items([meta[f'name_{lang}'], year], lang))
+    figure = charts.ranked_bar(frame, label, join_items([meta[f'name_{lang}'], year], lang),
+                              rtl=text_direction(lang) == "rtl")
     return figure, values.loc[values["year"] == year, "source_id"].unique()
 
 

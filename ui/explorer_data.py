@@ -31,10 +31,13 @@ def map_deck(indicator_id: str, year: int, shown_ids: tuple[str, ...], lang: str
 
 @figure_cache.shared
 def bars_figure(bars: pd.DataFrame, label: str, title: str, town: str | None, colours: dict[str, str] | None,
-                medians: dict[str, tuple[float | None, str]]) -> go.Figure:
-    """Ranked bars with the Negev and Israel medians (value, label) as reference lines."""
+                medians: dict[str, tuple[float | None, str]], rtl: bool = False) -> go.Figure:
+    """Ranked bars with the Negev and Israel medians (value, label) as reference lines; in Hebrew and Arabic
+    (rtl) read from the right."""
     figure = charts.ranked_bar(bars, label, title, highlight=town, colours=colours)
     figure.update_xaxes(range=explorer.bar_range(bars["value"]))
+    if rtl:
+        charts.mirror_bars(figure)
     # Both labels just above the plot, on either side of their lines, clear of the bars and axis ticks.
     for (value, text), dash, side in zip((medians["negev"], medians["israel"]), ("dash", "dot"), ("right", "left"),
                                          strict=True):

@@ -117,6 +117,7 @@ def project_panel(section: str, lang: str) -> None:
     uploaded = box.file_uploader(translate(lang, "project_file.open"), type=["json"],
                                  key=f"project_open_{section}_{generation()}",
                                  max_upload_size=project_file.MAX_BYTES // (1024 * 1024))
+    box.caption(translate(lang, "project_file.open_limit", mb=project_file.MAX_BYTES // (1024 * 1024)))
     if uploaded is None:
         return
     data = uploaded.getvalue()
