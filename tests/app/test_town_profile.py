@@ -54,8 +54,21 @@ def test_rahat_in_arabic_from_a_shared_link(open_app):
     assert len(at.tabs) == 3 and len(at.metric) == KEY_COUNT["economic"] + 1
 
 
+def test_justice_lens_shows_its_summary_and_builds_the_strips_on_demand(open_app):
+    at = open_app(PAGE, lang="en", town="la-1161")
+    summaries = [m.value for m in at.markdown if "on the better side of the Negev median" in m.value]
+    assert len(summaries) == 2  # one per group of the lens, shown without asking
+    def justice_charts() -> list:
+        return [c for c in at.get("plotly_chart") if "justice" in c.proto.id]  # the strips' keys
+
+    assert not justice_charts()
+    at.toggle(key="town_justice_details").set_value(True).run()
+    assert len(justice_charts()) == 2
+
+
 def test_justice_reading_matches_the_published_figures(open_app):
     at = open_app(PAGE, lang="en", town="la-1161")
+    at.toggle(key="town_justice_details").set_value(True).run()
     value, year = latest("la-1161", "own_income_share_pct")
     same_year = OBSERVATIONS[(OBSERVATIONS["indicator_id"] == "own_income_share_pct") & (OBSERVATIONS["year"] == year)
                              & OBSERVATIONS["authority_id"].isin(NEGEV) & (OBSERVATIONS["authority_id"] != "la-1161")]
