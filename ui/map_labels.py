@@ -29,7 +29,7 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 FONTS_DIR = STATIC_DIR / "fonts"
 ATLAS_DIR = STATIC_DIR / "map_labels"  # generated at first use, not in git (.gitignore)
 ATLAS_URL = "app/static/map_labels"  # where Streamlit serves ATLAS_DIR, relative to the page (as the fonts)
-ATLAS_WIDTH = 1024  # pixels; labels are ≤ ~400 px wide at PIXEL_SCALE
+ATLAS_WIDTH = 1024  # pixels; authority labels are ≤ ~400 px wide at PIXEL_SCALE
 ATLAS_GAP = 2  # transparent pixels between packed labels, so filtering never bleeds a neighbour in
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
@@ -101,8 +101,10 @@ def pack(sizes: dict[str, tuple[int, int]], width: int = ATLAS_WIDTH, gap: int =
 
 def _atlas_png(texts: tuple[str, ...]) -> tuple[bytes, dict[str, dict]]:
     """The labels of `texts` packed into one PNG, and IconLayer's iconMapping (text -> rectangle)."""
-    rectangles, height = pack({text: _layout(text)[:2] for text in texts})
-    image = Image.new("RGBA", (ATLAS_WIDTH, max(height, 1)), (255, 255, 255, 0))
+    sizes = {text: _layout(text)[:2] for text in texts}
+    width = max([ATLAS_WIDTH, *(w for w, _ in sizes.values())])  # a very long name widens the atlas
+    rectangles, height = pack(sizes, width=width)
+    image = Image.new("RGBA", (width, max(height, 1)), (255, 255, 255, 0))
     for text, box in rectangles.items():
         image.paste(_render(text), (box["x"], box["y"]))
     buffer = io.BytesIO()

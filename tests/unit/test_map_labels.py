@@ -75,3 +75,10 @@ def test_atlas_falls_back_to_a_data_url_where_static_is_not_writable(tmp_path):
     blocked.write_text("not a directory")
     url, mapping = atlas(("ערד",), directory=blocked / "map_labels")
     assert url.startswith("data:image/png;base64,") and set(mapping) == {"ערד"}
+
+
+def test_atlas_takes_a_label_wider_than_its_usual_width(tmp_path):
+    long_name = "מועצה אזורית " * 8
+    _, mapping = atlas((long_name.strip(), "ערד"), directory=tmp_path)
+    image = Image.open(next(tmp_path.iterdir()))
+    assert image.width >= mapping[long_name.strip()]["width"] > 1024
