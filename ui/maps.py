@@ -10,7 +10,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from indicators.stats import assign_classes, quantile_breaks
-from ui.map_labels import display_size, label_icon, non_overlapping
+from ui.map_labels import PIXEL_SCALE, atlas, label_size, non_overlapping
 
 # Viridis, 5 classes: perceptually ordered and readable with the common colour-vision deficiencies.
 PALETTE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]
@@ -81,7 +81,7 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
                            "value": value_text.get(row.authority_id, no_data_text), "fill": fill + [220]},
         })
         labels.append({"authority_id": row.authority_id, "position": [row.label_lon, row.label_lat],
-                       "icon": label_icon(names[row.authority_id])})
+                       "text": names[row.authority_id], "icon": label_size(names[row.authority_id])})
     # Fixed layer ids (pydeck gives each layer a random one): the same map then serialises to the same
     # message, which the browser keeps, so a revisit is sent as a short reference instead of ~0.6 MB.
     layers = [pdk.Layer(
@@ -97,11 +97,13 @@ def choropleth(boundaries: pd.DataFrame, values: pd.Series, names: dict[str, str
                                 stroked=True, filled=False, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4))
     view = _view_of(shown, height)
     labels = non_overlapping(_by_priority(labels, shown, highlight), view.zoom)
-    for label in labels:
-        label["size"] = display_size(label["icon"])[1]
+    # One atlas image for the kept labels (ui/map_labels.atlas); each label names its rectangle in it.
+    atlas_url, mapping = atlas(tuple(sorted({label["text"] for label in labels})))
+    labels = [{"authority_id": label["authority_id"], "position": label["position"], "icon": label["text"],
+               "size": label["icon"]["height"] / PIXEL_SCALE} for label in labels]
     # Quoted: pydeck turns a bare string argument into a JavaScript expression.
     text = pdk.Layer("IconLayer", id="kmm-labels", data=labels, get_position="position", get_icon="icon",
-                     get_size="size", size_units='"pixels"')
+                     get_size="size", size_units='"pixels"', icon_atlas=f'"{atlas_url}"', icon_mapping=mapping)
     tooltip = {"html": "<b>{name}</b><br/>{value}",
                "style": {"direction": "rtl" if lang in ("he", "ar") else "ltr", "fontFamily": FONT}}
     deck = pdk.Deck(layers=[*layers, text], initial_view_state=view, map_style=NO_BASEMAP,

@@ -57,4 +57,4 @@ def test_bundled_fonts_render_hebrew_and_arabic(page, app_url):
         " document.fonts.check('16px \"Noto Sans Arabic\"', 'مرحبا')]; }"
     )
     assert loaded == [True, True]
-    assert page.request.get(f"{app_url}/app/static/fonts/NotoSansHebrew-Regular.ttf").ok
+    assert page.request.get(f"{app_url}/app/static/fonts/NotoSansHebrew-Regular.woff2").ok  # config.toml's faces

@@ -1,0 +1,108 @@
+"""Two checkouts of the app measured in ONE run, as bench/visitor_timing.py measures (the shared tools' method),
+so that a loaded machine weighs on both alike. Usage from the repository root:
+    git archive main | tar -x -C /tmp/before
+    .venv/bin/python bench/compare_checkouts.py /tmp/before . cold|settle|control [RUNS]
+cold: the two app starts and the bare app alternated (after a warm-up of each): medians and ratios;
+settle: the home page for a new visitor (?lang=he counts: websocket frames and KB, the largest frame, files
+fetched from /app/static/), then the reference page and both home pages alternated: × the reference;
+control: the home page's indicator and year changes (visitor_timing.control_changes) for each checkout in turn.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import visitor_timing as vt  # noqa: E402
+from tests.browser.streamlit_server import CHROMIUM  # noqa: E402
+
+COUNTS = """() => { const m = document.querySelector('[data-testid="stMain"]') || document.body;
+  const n = (s) => m.querySelectorAll(s).length;
+  return {elements: n('[data-testid="stElementContainer"]'), grids: n('[data-testid="stDataFrame"]')}; }"""
+
+
+def home_counts(browser, port: int) -> dict:
+    """What a new visitor's Hebrew home page receives: websocket frames and KB, and the app's static files."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    ws, files = {"n": 0, "bytes": 0, "max": 0}, {}
+
+    def on_socket(socket):
+        def on_frame(payload):
+            ws["n"] += 1
+            ws["bytes"] += len(payload)
+            ws["max"] = max(ws["max"], len(payload))
+        socket.on("framereceived", on_frame)
+
+    def on_response(response):
+        if "/app/static/" in response.url:
+            files[response.url.rsplit("/", 1)[1]] = round(len(response.body()) / 1024, 1)
+
+    page.on("websocket", on_socket)
+    page.on("response", on_response)
+    t0 = time.perf_counter()
+    page.goto(f"http://127.0.0.1:{port}/?lang=he")
+    vt.settled(page, t0, quiet=3.0, limit=120)
+    counts = page.evaluate(COUNTS)
+    page.close()
+    return {**counts, "ws_frames": ws["n"], "ws_kB": round(ws["bytes"] / 1024, 1),
+            "largest_frame_kB": round(ws["max"] / 1024, 1), "static_kB": files}
+
+
+def _medians(times: dict[str, list[float]]) -> dict[str, float]:
+    return {name: round(statistics.median(values), 2) for name, values in times.items()}
+
+
+def cold(browser, before: Path, after: Path, runs: int) -> None:
+    bare = vt._script_dir("bare.py", vt.BARE_APP)
+    for script, folder in (("bare.py", bare), ("app.py", before), ("app.py", after)):  # warm-ups
+        vt.cold_start(browser, script, folder)
+    times = {"before": [], "bare": [], "after": []}
+    for _ in range(runs):
+        times["before"].append(vt.cold_start(browser, "app.py", before))
+        times["bare"].append(vt.cold_start(browser, "bare.py", bare))
+        times["after"].append(vt.cold_start(browser, "app.py", after))
+    m = _medians(times)
+    print("cold start (s)", m, "before/bare", round(m["before"] / m["bare"], 2), "after/bare",
+          round(m["after"] / m["bare"], 2))
+
+
+def settle(browser, before: Path, after: Path, runs: int) -> None:
+    servers = {"ref": vt.serve("ref.py", vt._script_dir("ref.py", vt.REFERENCE_APP)),
+               "before": vt.serve("app.py", before), "after": vt.serve("app.py", after)}
+    try:
+        for port, _ in servers.values():
+            vt.visit(browser, f"http://127.0.0.1:{port}/")
+        for name in ("before", "after"):
+            print("home counts", name, home_counts(browser, servers[name][0]))
+        times = {name: [] for name in servers}
+        for _ in range(runs):
+            for name, (port, _) in servers.items():
+                times[name].append(vt.visit(browser, f"http://127.0.0.1:{port}/"))
+        m = _medians(times)
+        print("home settle (s)", m, "before/ref", round(m["before"] / m["ref"], 2), "after/ref",
+              round(m["after"] / m["ref"], 2))
+    finally:
+        for _, proc in servers.values():
+            vt.stop(proc)
+
+
+def control(browser, before: Path, after: Path, runs: int) -> None:
+    for name, folder in (("before", before), ("after", after)):
+        print("control change (s)", name, vt.control_changes(browser, folder, runs), flush=True)
+
+
+def main(argv: list[str]) -> None:
+    before, after, what = Path(argv[0]).resolve(), Path(argv[1]).resolve(), argv[2]
+    runs = int(argv[3]) if len(argv) > 3 else 3
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=vt.FLAGS)
+        {"cold": cold, "settle": settle, "control": control}[what](browser, before, after, runs)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
