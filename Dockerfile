@@ -24,6 +24,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 
     && rm -rf /var/lib/apt/lists/* && python -m indicators.downloads.open_data
 # Read-only for the user that runs the app: nothing it does can change the code or the data.
 RUN chmod -R a-w /app
+# The one exception: the map-label images the app draws from published names at first use (ui/map_labels.py;
+# bounded in number). Without it they travel inside each map message instead.
+RUN mkdir -p /app/static/map_labels && chown kmm /app/static/map_labels
 USER kmm
 
 EXPOSE 8501

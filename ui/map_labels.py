@@ -113,13 +113,19 @@ def _atlas_png(texts: tuple[str, ...]) -> tuple[bytes, dict[str, dict]]:
     return buffer.getvalue(), mapping
 
 
-def _write_once(directory: Path, name: str, data: bytes) -> bool:
+ATLAS_FILES_MAX = 256  # ~15 KB each: label sets that depend on a visitor's choice (the peer map) cannot fill the disk
+
+
+def _write_once(directory: Path, name: str, data: bytes, max_files: int = ATLAS_FILES_MAX) -> bool:
     """`data` in directory/name unless it is there already (written whole, then renamed: a server process
-    and a concurrent one never serve half a file). False when the directory is not writable."""
+    and a concurrent one never serve half a file). False when the directory is not writable, or already
+    holds max_files files (the caller then sends the image inline)."""
     target = directory / name
     if target.exists():
         return True
     try:
+        if directory.is_dir() and sum(1 for _ in directory.glob("*.png")) >= max_files:
+            return False
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
         with os.fdopen(handle, "wb") as out:

@@ -5,6 +5,7 @@ import io
 import pytest
 from PIL import Image
 
+from ui import map_labels
 from ui.map_labels import ATLAS_URL, atlas, label_icon, non_overlapping, pack
 
 
@@ -82,3 +83,12 @@ def test_atlas_takes_a_label_wider_than_its_usual_width(tmp_path):
     _, mapping = atlas((long_name.strip(), "ערד"), directory=tmp_path)
     image = Image.open(next(tmp_path.iterdir()))
     assert image.width >= mapping[long_name.strip()]["width"] > 1024
+
+
+def test_atlas_files_are_bounded_then_the_image_travels_inline(tmp_path):
+    """Label sets that follow a visitor's choices must not fill the disk: past the cap, no new file."""
+    for i in range(3):
+        (tmp_path / f"old{i}.png").write_bytes(b"x")
+    assert not map_labels._write_once(tmp_path, "new.png", b"png", max_files=3)
+    assert not (tmp_path / "new.png").exists()
+    assert map_labels._write_once(tmp_path, "old0.png", b"x", max_files=3)  # one already there is served
