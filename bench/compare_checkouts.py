@@ -96,11 +96,15 @@ def control(browser, before: Path, after: Path, runs: int) -> None:
 
 
 def main(argv: list[str]) -> None:
+    kinds = {"cold": cold, "settle": settle, "control": control}
+    if len(argv) < 3 or argv[2] not in kinds or not all(Path(a).is_dir() for a in argv[:2]) \
+            or (len(argv) > 3 and not argv[3].isdigit()):
+        sys.exit(__doc__)  # the usage, not a traceback
     before, after, what = Path(argv[0]).resolve(), Path(argv[1]).resolve(), argv[2]
     runs = int(argv[3]) if len(argv) > 3 else 3
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=vt.FLAGS)
-        {"cold": cold, "settle": settle, "control": control}[what](browser, before, after, runs)
+        kinds[what](browser, before, after, runs)
         browser.close()
 
 
