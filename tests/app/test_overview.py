@@ -10,19 +10,12 @@ def _value(authority_id, indicator_id, year):
     return row["value"].iloc[0]
 
 
-def _open_table(at):
-    """Open the data-table expander as a click does (its grid is built only when open)."""
-    at.session_state["overview_table"] = True
-    return at.run()
-
-
 def test_home_shows_map_chart_and_table(open_app):
     at = open_app(lang="he")
     assert not at.exception
     assert len(at.get("deck_gl_json_chart")) == 1
     assert len(at.get("plotly_chart")) >= 1
-    assert len(at.dataframe) == 0  # closed: no grid sent
-    table = _open_table(at).dataframe[0].value
+    table = at.dataframe[0].value
     assert len(table) == 33  # every Negev authority has a 2019 average wage
 
 
@@ -30,7 +23,7 @@ def test_link_reopens_indicator_and_year(open_app):
     at = open_app(lang="en", indicator="own_income_share_pct", year="2016")
     assert at.selectbox(key="w_indicator").value == "own_income_share_pct"
     assert at.selectbox(key="w_year").value == 2016
-    table = _open_table(at).dataframe[0].value.set_index("authority")
+    table = at.dataframe[0].value.set_index("authority")
     assert table.loc["Be'er Sheva", "value"] == round(_value("la-9000", "own_income_share_pct", 2016), 3)
     assert at.query_params["indicator"] in ("own_income_share_pct", ["own_income_share_pct"])
 
@@ -56,7 +49,7 @@ def test_group_filter_keeps_only_that_group_and_stays_in_the_url(open_app):
     at = open_app(lang="en", group="arab", colour_group="1")
     assert not at.exception
     assert at.selectbox(key="w_group").value == "arab"
-    assert len(_open_table(at).dataframe[0].value) == len(arab)  # the 2019 wage table lists only the Arab authorities
+    assert len(at.dataframe[0].value) == len(arab)  # the 2019 wage table lists only the Arab authorities
     assert at.toggle(key="w_colour_group").value is True
     legend = " ".join(m.value for m in at.markdown)
     assert "Arabs" in legend and "kmm-swatch" in legend
