@@ -17,13 +17,18 @@ def observations(con):
     return views.observations(con)
 
 
+def _assert_rows_of(observations: pd.DataFrame, column: str, ids, query) -> None:
+    """query(id) gives exactly observations' rows of that id, without the id column, in the same order."""
+    for one in ids:
+        expected = observations.loc[observations[column] == one].drop(columns=column).reset_index(drop=True)
+        assert not expected.empty, one
+        pd.testing.assert_frame_equal(query(one), expected)
+
+
 def test_indicator_observations_are_the_indicators_rows_of_observations(con, observations):
     ids = observations["indicator_id"].drop_duplicates()
-    for indicator_id in [ids.iloc[0], "avg_monthly_wage", "population", ids.iloc[-1]]:
-        expected = (observations.loc[observations["indicator_id"] == indicator_id]
-                    .drop(columns="indicator_id").reset_index(drop=True))
-        assert not expected.empty, indicator_id
-        pd.testing.assert_frame_equal(views.indicator_observations(con, indicator_id), expected)
+    _assert_rows_of(observations, "indicator_id", [ids.iloc[0], "avg_monthly_wage", "population", ids.iloc[-1]],
+                    lambda one: views.indicator_observations(con, one))
 
 
 def test_indicator_observations_take_the_id_as_a_parameter(con):
@@ -56,11 +61,8 @@ def test_every_view_gives_the_same_rows_and_dtypes_as_an_in_memory_copy(con, obs
 
 def test_authority_observations_are_the_authoritys_rows_of_observations(con, observations):
     ids = observations["authority_id"].drop_duplicates()
-    for authority_id in [ids.iloc[0], ids.iloc[len(ids) // 2], ids.iloc[-1]]:
-        expected = (observations.loc[observations["authority_id"] == authority_id]
-                    .drop(columns="authority_id").reset_index(drop=True))
-        assert not expected.empty, authority_id
-        pd.testing.assert_frame_equal(views.authority_observations(con, authority_id), expected)
+    _assert_rows_of(observations, "authority_id", [ids.iloc[0], ids.iloc[len(ids) // 2], ids.iloc[-1]],
+                    lambda one: views.authority_observations(con, one))
 
 
 def test_authority_observations_take_the_id_as_a_parameter(con):
