@@ -15,22 +15,23 @@ def format_number(value: float | None, decimals: int = 0) -> str | None:
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
+def is_percent(unit: str) -> bool:
+    """A unit counted in per cent (its figures carry "%"; a difference of two is in percentage points)."""
+    return unit.startswith("percent")
+
+
 def format_value(value: float | None, decimals: int, unit: str) -> str | None:
     """"12.3%" for percentages, "1,234" otherwise; None where there is no figure."""
     text = format_number(value, decimals)
     if text is None:
         return None
-    return f"{text}%" if unit.startswith("percent") else text
+    return f"{text}%" if is_percent(unit) else text
 
 
 def format_gap(value: float | None, decimals: int, unit: str) -> str | None:
     """A difference of two figures: between two percentages it is percentage points, so no "%" (the axis or
     the sentence names the points); other units as format_value."""
-    return format_number(value, decimals) if unit.startswith("percent") else format_value(value, decimals, unit)
-
-
-def is_percent(unit: str) -> bool:
-    return unit.startswith("percent")
+    return format_number(value, decimals) if is_percent(unit) else format_value(value, decimals, unit)
 
 
 def format_years(years) -> str:
@@ -48,7 +49,7 @@ def format_years(years) -> str:
 def format_with_unit(value: float | None, decimals: int, unit: str, unit_label: str) -> str | None:
     """"12.3%" or "5,751 ₪ per month": the unit is written out unless the number already carries it."""
     text = format_value(value, decimals, unit)
-    if text is None or unit.startswith("percent"):
+    if text is None or is_percent(unit):
         return text
     return f"{text} {unit_label}"
 

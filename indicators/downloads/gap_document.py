@@ -52,7 +52,7 @@ class GapDocument(Cover):
 def gap_text(value: float, decimals: int, unit: str, unit_label: str, say: Say) -> str:
     """The size of a gap: percentages differ by percentage points; other units are written out."""
     number = format_number(abs(value), decimals)
-    return say("population_gaps.points", value=number) if unit.startswith("percent") else f"{number} {unit_label}"
+    return say("population_gaps.points", value=number) if is_percent(unit) else f"{number} {unit_label}"
 
 
 def _plain(text: str) -> str:
@@ -115,7 +115,7 @@ def build_gap_document(*, lang: str, rtl: bool, link: str, date: str, meta: Mapp
     since = f"{movement} ({trend.first_year}: {first_gap})" if movement else ""
     comma = "، " if lang == "ar" else ", "
     # A median's unit in words beside it (a percentage carries its own sign).
-    median_unit = "" if unit.startswith("percent") else unit_label
+    median_unit = "" if is_percent(unit) else unit_label
     key_figures = (
         (f"{say('population_gaps.series_arab_median')}{comma}{trend.last_year}", fmt(latest[f"{FIRST}_median"]),
          median_unit, ""),
