@@ -119,16 +119,17 @@ with template_tab:
         columns[2 * i].download_button(t("template_csv", language=suffix.upper()),
                                        partial(spend_table.template_csv, spend_table.SPEND, template_lang),
                                        file_name=f"kmm-lm3-template-{suffix}.csv", mime="text/csv",
-                                       key=f"lm3_template_csv_{suffix}")
+                                       key=f"lm3_template_csv_{suffix}", on_click="ignore")
         columns[2 * i + 1].download_button(t("template_xlsx", language=suffix.upper()),
                                            partial(spend_table.template_excel, spend_table.SPEND, template_lang),
                                            file_name=f"kmm-lm3-template-{suffix}.xlsx",
-                                           key=f"lm3_template_xlsx_{suffix}")
+                                           key=f"lm3_template_xlsx_{suffix}", on_click="ignore")
     st.divider()
     st.caption(t("example_explain"))
     left, right = st.columns(2)
     left.download_button(t("example_download"), lm3_example.example_csv(),
-                         file_name="kmm-lm3-EXAMPLE-not-real-data.csv", mime="text/csv", key="lm3_example_csv")
+                         file_name="kmm-lm3-EXAMPLE-not-real-data.csv", mime="text/csv", key="lm3_example_csv",
+                         on_click="ignore")
     if right.button(t("example_load"), key="lm3_example_load", icon=":material/science:"):
         example = lm3_example.example_state()
         state.update({k: v for k, v in example.items()})
@@ -289,17 +290,17 @@ else:
         notes.append(t("example_banner"))
     left, middle, right = st.columns(3)
     left.download_button(t("export_csv"), spend_table.safe_table(summary).to_csv(index=False).encode("utf-8-sig"),
-                         file_name="kmm-lm3-results.csv", mime="text/csv", key="lm3_export_csv")
+                         file_name="kmm-lm3-results.csv", mime="text/csv", key="lm3_export_csv", on_click="ignore")
     sheets = {t("sheet_summary"): summary,
               t("sheet_lines"): spend_table.rows_to_table(state["lines"], spend_table.SPEND, lang, labels),
               t("sheet_survey"): spend_table.rows_to_table(state["survey"], spend_table.SURVEY, lang),
               t("sheet_candidates"): candidates}
     middle.download_button(t("export_xlsx"), partial(spend_table.excel_bytes, sheets, right_to_left=lang != "en"),
-                           file_name="kmm-lm3-results.xlsx", key="lm3_export_xlsx")
+                           file_name="kmm-lm3-results.xlsx", key="lm3_export_xlsx", on_click="ignore")
     title = t("print_title", organisation=state["organisation"] or "—")
     subtitle = f"{names[state['town']]} · {state['period']} · {ring_labels[state['chosen_ring']]}"
     page = local_spend_view.printable_summary(title, subtitle, summary, notes, text_direction(lang))
     right.download_button(t("export_print"), page.encode("utf-8"), file_name="kmm-lm3-summary.html",
-                          mime="text/html", key="lm3_export_print")
+                          mime="text/html", key="lm3_export_print", on_click="ignore")
 
 project_panel.project_panel(lm3.SECTION, lang)

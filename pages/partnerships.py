@@ -380,6 +380,6 @@ for column, (label, data, file_name, mime, key) in zip(downloads, [
      "excel"),
 ], strict=True):
     column.download_button(label, data, file_name, mime, key=f"partnerships_export_{key}", icon=":material/download:",
-                           width="stretch")
+                           width="stretch", on_click="ignore")
 
 project_panel.project_panel("partnerships", lang)  # the project file: this page's state with the other tools'

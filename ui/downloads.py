@@ -82,10 +82,11 @@ def table_downloads(table: pd.DataFrame, file_stem: str, lang: str, key: str, ti
     formats = {**value_decimals(table), **(decimals or {})}
     bar = st.container(horizontal=True, gap="small")
     bar.download_button(csv_label or translate(lang, "common.download_csv"), data=lambda: csv_bytes(table),
-                         file_name=f"{file_stem}.csv", mime="text/csv", key=key, icon=":material/download:")
+                         file_name=f"{file_stem}.csv", mime="text/csv", key=key, icon=":material/download:",
+                         on_click="ignore")
     bar.download_button(translate(lang, "downloads.excel"), data=lambda: excel_bytes(table, block, formats),
                           file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx",
-                          icon=":material/table_view:")
+                          icon=":material/table_view:", on_click="ignore")
 
 
 def embed_code(lang: str) -> None:
@@ -128,6 +129,6 @@ def chart_downloads(figure, lang: str, key: str, file_stem: str, source_ids: Seq
             return
         st.session_state[state_key] = ready
     bar.download_button(translate(lang, "downloads.png"), data=ready["png"], file_name=f"{file_stem}.png",
-                        mime="image/png", key=f"{key}_png", icon=":material/download:")
+                        mime="image/png", key=f"{key}_png", icon=":material/download:", on_click="ignore")
     bar.download_button(translate(lang, "downloads.svg"), data=ready["svg"], file_name=f"{file_stem}.svg",
-                        mime="image/svg+xml", key=f"{key}_svg", icon=":material/download:")
+                        mime="image/svg+xml", key=f"{key}_svg", icon=":material/download:", on_click="ignore")

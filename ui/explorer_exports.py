@@ -40,8 +40,8 @@ def explorer_downloads(*, lang: str, link: str, meta, year: int, scope: str, sco
     bar = st.container(horizontal=True, gap="small")
     if pdf_engine_available():
         bar.download_button(say("downloads.gap_pdf"), data=build(explorer_pdf), file_name=f"{stem}.pdf",
-                            mime=PDF_MIME, key="explorer_pdf", icon=":material/picture_as_pdf:")
+                            mime=PDF_MIME, key="explorer_pdf", icon=":material/picture_as_pdf:", on_click="ignore")
     else:
         st.info(say("downloads.gap_pdf_unavailable"))
     bar.download_button(say("downloads.slides"), data=build(explorer_pptx), file_name=f"{stem}.pptx",
-                        mime=PPTX_MIME, key="explorer_pptx", icon=":material/slideshow:")
+                        mime=PPTX_MIME, key="explorer_pptx", icon=":material/slideshow:", on_click="ignore")

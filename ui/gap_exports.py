@@ -56,8 +56,8 @@ def gap_downloads(indicator_id: str, scope: str, basis: str, lang: str, link: st
     bar = st.container(horizontal=True, gap="small")
     if pdf_engine_available():
         bar.download_button(translate(lang, "downloads.gap_pdf"), data=build(gap_pdf), file_name=f"{stem}.pdf",
-                            mime=PDF_MIME, key="gaps_pdf", icon=":material/picture_as_pdf:")
+                            mime=PDF_MIME, key="gaps_pdf", icon=":material/picture_as_pdf:", on_click="ignore")
     else:
         st.info(translate(lang, "downloads.gap_pdf_unavailable"))
     bar.download_button(translate(lang, "downloads.slides"), data=build(gap_pptx), file_name=f"{stem}.pptx",
-                        mime=PPTX_MIME, key="gaps_pptx", icon=":material/slideshow:")
+                        mime=PPTX_MIME, key="gaps_pptx", icon=":material/slideshow:", on_click="ignore")

@@ -46,7 +46,8 @@ def open_data_section(lang: str) -> None:
     st.markdown(f"### {w('open_heading')}")
     st.markdown(w("open_intro", version=version))
     st.download_button(w("open_zip"), data=lambda: _database_zip(version), file_name=f"kmm-database-{version}.zip",
-                       mime="application/zip", key="methods_database_zip", icon=":material/database:")
+                       mime="application/zip", key="methods_database_zip", icon=":material/database:",
+                       on_click="ignore")
     _static_listing(version)
     base = f"{app_root()}{open_data.STATIC_URL_PATH}"
     rows = pd.DataFrame([{w("open_col_table"): f["table"], w("open_col_url"): f"{base}/{f['file']}",

@@ -12,7 +12,7 @@ import streamlit as st
 
 from indicators.tools.partnerships import STEP_RANK
 from ui.map_labels import display_size, drawable, label_icon, non_overlapping
-from ui.maps import FONT, _geometry, _rgb, _view_of
+from ui.maps import FONT, NO_BASEMAP, _geometry, _rgb, _view_of
 from ui.partnership_charts import SECTOR_STYLE, STEP_STYLE
 from ui.partnership_labels import Vocabulary
 
@@ -93,7 +93,7 @@ def actors_map(graph: nx.Graph, boundaries: pd.DataFrame, town_names: dict[str, 
     ]
     tooltip = {"html": "<b>{name}</b><br/>{value}",
                "style": {"direction": "rtl" if words.lang in ("he", "ar") else "ltr", "fontFamily": FONT}}
-    return pdk.Deck(layers=layers, initial_view_state=view, map_style=None, map_provider=None, tooltip=tooltip,
+    return pdk.Deck(layers=layers, initial_view_state=view, map_style=NO_BASEMAP, map_provider=None, tooltip=tooltip,
                     height=height)
 
 

@@ -81,12 +81,12 @@ def profile_downloads(town: str, lang: str, link: str) -> None:
     if pdf_engine_available():
         bar.download_button(translate(lang, "downloads.pdf"), data=lambda: worker.run(profile_pdf, document),
                             file_name=f"kmm-profile-{town}-{lang}.pdf", mime=PDF_MIME, key="town_pdf",
-                            icon=":material/picture_as_pdf:")
+                            icon=":material/picture_as_pdf:", on_click="ignore")
     else:
         st.info(translate(lang, "downloads.pdf_unavailable"))
     bar.download_button(translate(lang, "downloads.slides"), data=lambda: worker.run(town_pptx, document),
                         file_name=f"kmm-slides-{town}-{lang}.pptx", mime=PPTX_MIME, key="town_pptx",
-                        icon=":material/slideshow:")
+                        icon=":material/slideshow:", on_click="ignore")
 
 
 def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
@@ -120,8 +120,9 @@ def comparison_downloads(chosen: tuple[str, ...], lang: str, link: str) -> None:
     bar = st.container(horizontal=True, gap="small")
     if pdf_engine_available():
         bar.download_button(translate(lang, "downloads.gap_pdf"), data=build(comparison_pdf), mime=PDF_MIME,
-                            key="compare_pdf", file_name=f"{stem}.pdf", icon=":material/picture_as_pdf:")
+                            key="compare_pdf", file_name=f"{stem}.pdf", icon=":material/picture_as_pdf:",
+                            on_click="ignore")
     else:
         st.info(translate(lang, "downloads.gap_pdf_unavailable"))
     bar.download_button(translate(lang, "downloads.slides"), data=build(comparison_pptx), mime=PPTX_MIME,
-                        key="compare_pptx", file_name=f"{stem}.pptx", icon=":material/slideshow:")
+                        key="compare_pptx", file_name=f"{stem}.pptx", icon=":material/slideshow:", on_click="ignore")

@@ -113,7 +113,7 @@ def project_panel(section: str, lang: str) -> None:
     town = _project().get("town") or "town"
     box.download_button(translate(lang, "project_file.save"), data=project_bytes(),
                         file_name=f"kmm-project-{town}.json", mime="application/json",
-                        key=f"project_save_{section}", icon=":material/save:")
+                        key=f"project_save_{section}", icon=":material/save:", on_click="ignore")
     uploaded = box.file_uploader(translate(lang, "project_file.open"), type=["json"],
                                  key=f"project_open_{section}_{generation()}",
                                  max_upload_size=project_file.MAX_BYTES // (1024 * 1024))

@@ -44,6 +44,7 @@ def offered(at, lang: str) -> set[str]:
 
     kinds = set()
     buttons = list(at.get("download_button"))
+    assert all(b.proto.ignore_rerun for b in buttons), "a download must not rerun the page"
     for place, button in enumerate(buttons):
         label = button.proto.label
         if button.proto.url.endswith(".csv"):

@@ -59,12 +59,30 @@ def browser(chromium_executable):
         chromium.close()
 
 
+def outside_requests(context) -> list[str]:
+    """Every request the pages of `context` make to a host other than this machine, as it happens: the app
+    must be usable offline, so a map, font or script fetched from the internet is a failure (the partnerships
+    map once asked basemaps.cartocdn.com for its tiles, and no test saw it)."""
+    urls: list[str] = []
+    context.on("request", lambda request: urls.append(request.url) if _is_outside(request.url) else None)
+    return urls
+
+
+def _is_outside(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in ("127.0.0.1", "localhost")
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    outside = outside_requests(context)
     page = context.new_page()
     yield page
     context.close()
+    assert not outside, f"requests left this machine: {sorted(set(outside))[:5]}"
 
 
 @pytest.fixture(scope="session")

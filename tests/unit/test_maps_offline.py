@@ -5,7 +5,9 @@ import pandas as pd
 import pytest
 
 from indicators import store, views
-from ui import maps
+from indicators.tools import partnership_network as network
+from ui import maps, partnership_map
+from ui.partnership_labels import Vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +25,21 @@ def test_no_basemap_is_requested(deck_json):
     # st.pydeck_chart fills a missing mapStyle with a CARTO style from basemaps.cartocdn.com.
     assert spec.get("mapStyle") == maps.NO_BASEMAP
     assert "cartocdn" not in deck_json and "mapbox" not in deck_json.lower()
+
+
+def test_partnership_map_asks_for_no_basemap():
+    """The partnerships page's actors map too: with map_style=None it asked basemaps.cartocdn.com for tiles."""
+    con = store.open_store()
+    boundaries = views.table(con, "boundaries")
+    town = boundaries["authority_id"].iloc[0]
+    actors = pd.DataFrame({"name": ["A", "B"], "sector": ["public", "business"], "town": [town, town],
+                           "role": ["integrator", "partner"]})
+    relationships = pd.DataFrame({"actor_a": ["A"], "actor_b": ["B"], "step": ["partnership"]})
+    deck = partnership_map.actors_map(network.build_graph(actors, relationships), boundaries, {town: "x"}, [town],
+                                      Vocabulary("en"))
+    text = deck.to_json()
+    assert json.loads(text).get("mapStyle") == maps.NO_BASEMAP
+    assert "cartocdn" not in text and "mapbox" not in text.lower()
 
 
 def test_layer_ids_are_fixed(deck_json):
