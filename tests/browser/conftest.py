@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.foreign_requests import foreign_requests
 from tests.browser.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -59,27 +60,13 @@ def browser(chromium_executable):
         chromium.close()
 
 
-def outside_requests(context) -> list[str]:
-    """Every request the pages of `context` make to a host other than this machine, as it happens: the app
-    must be usable offline, so a map, font or script fetched from the internet is a failure (the partnerships
-    map once asked basemaps.cartocdn.com for its tiles, and no test saw it)."""
-    urls: list[str] = []
-    context.on("request", lambda request: urls.append(request.url) if _is_outside(request.url) else None)
-    return urls
-
-
-def _is_outside(url: str) -> bool:
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in ("127.0.0.1", "localhost")
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    outside = outside_requests(context)
     page = context.new_page()
+    # Every journey, not only each page's first screen (tests/browser/test_offline.py): the partnerships
+    # map once asked basemaps.cartocdn.com for a style once actors were entered, and no test saw it.
+    outside = foreign_requests(page)
     yield page
     context.close()
     assert not outside, f"requests left this machine: {sorted(set(outside))[:5]}"

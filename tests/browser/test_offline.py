@@ -3,40 +3,16 @@ analytics request to another origin): offline the page still works, online no th
 visits. Covers every page registered in ui/navigation.py, and an unknown page path."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.foreign_requests import foreign_requests
 from tests.browser.journeys import open_view, wait_drawn
 from tests.browser.streamlit_server import MAIN_CONTENT, start_server, stop_server, wait_healthy
 from ui.navigation import registered_pages
 
 pytestmark = pytest.mark.browser
 PAGES = registered_pages()
-# Schemes that never leave the browser.
-LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
-
-
-def foreign_requests(page, app_url: str) -> list[str]:
-    """A list that fills with every request the page makes to another origin (or over another scheme)."""
-    origin = urlsplit(app_url)
-    own = {(origin.hostname, origin.port)}
-    seen: list[str] = []
-
-    def check(request):
-        parts = urlsplit(request.url)
-        if parts.scheme in LOCAL_SCHEMES:
-            return
-        if parts.scheme not in ("http", "https", "ws", "wss") or (parts.hostname, parts.port) not in own:
-            seen.append(request.url)
-
-    # A map's basemap style is fetched from a worker: Playwright reported it only as a failed request
-    # (offline), never through "request", so both are watched, on the whole context.
-    page.context.on("request", check)
-    page.context.on("requestfailed", check)
-    page.on("websocket", lambda ws: check(type("R", (), {"url": ws.url})()))
-    return seen
 
 
 def settle(page) -> None:
