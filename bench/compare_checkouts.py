@@ -1,10 +1,11 @@
 """Two checkouts of the app measured in ONE run, as bench/visitor_timing.py measures (the shared tools' method),
 so that a loaded machine weighs on both alike. Usage from the repository root:
     git archive main | tar -x -C /tmp/before
-    .venv/bin/python bench/compare_checkouts.py /tmp/before . cold|settle|control [RUNS]
+    .venv/bin/python bench/compare_checkouts.py /tmp/before . cold|settle|control [RUNS] [PATH...]
 cold: the two app starts and the bare app alternated (after a warm-up of each): medians and ratios;
-settle: the home page for a new visitor (?lang=he counts: websocket frames and KB, the largest frame, files
-fetched from /app/static/), then the reference page and both home pages alternated: × the reference;
+settle: each PATH (default the Hebrew home page, whose websocket frames and KB, largest frame and files fetched
+from /app/static/ are counted first) for a new visitor on warm servers, the reference page and both checkouts
+alternated page by page: medians and × the reference;
 control: the home page's indicator and year changes (visitor_timing.control_changes) for each checkout in turn.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import visitor_timing as vt  # noqa: E402
 from tests.browser.streamlit_server import CHROMIUM  # noqa: E402
 
+HOME = "/?lang=he"
 COUNTS = """() => { const m = document.querySelector('[data-testid="stMain"]') || document.body;
   const n = (s) => m.querySelectorAll(s).length;
   return {elements: n('[data-testid="stElementContainer"]'), grids: n('[data-testid="stDataFrame"]')}; }"""
@@ -70,21 +72,27 @@ def cold(browser, before: Path, after: Path, runs: int) -> None:
           round(m["after"] / m["bare"], 2))
 
 
-def settle(browser, before: Path, after: Path, runs: int) -> None:
+def settle(browser, before: Path, after: Path, runs: int, paths: list[str]) -> None:
     servers = {"ref": vt.serve("ref.py", vt._script_dir("ref.py", vt.REFERENCE_APP)),
                "before": vt.serve("app.py", before), "after": vt.serve("app.py", after)}
     try:
-        for port, _ in servers.values():
-            vt.visit(browser, f"http://127.0.0.1:{port}/")
-        for name in ("before", "after"):
-            print("home counts", name, home_counts(browser, servers[name][0]))
-        times = {name: [] for name in servers}
+        vt.visit(browser, f"http://127.0.0.1:{servers['ref'][0]}/")
+        for name in ("before", "after"):  # every page once, so both servers' caches are warm
+            for path in paths:
+                vt.visit(browser, f"http://127.0.0.1:{servers[name][0]}{path}")
+        if paths == [HOME]:
+            for name in ("before", "after"):
+                print("home counts", name, home_counts(browser, servers[name][0]))
+        times = {path: {name: [] for name in servers} for path in paths}
         for _ in range(runs):
-            for name, (port, _) in servers.items():
-                times[name].append(vt.visit(browser, f"http://127.0.0.1:{port}/"))
-        m = _medians(times)
-        print("home settle (s)", m, "before/ref", round(m["before"] / m["ref"], 2), "after/ref",
-              round(m["after"] / m["ref"], 2))
+            for path in paths:  # the reference and the two checkouts alternated, page by page
+                for name, (port, _) in servers.items():
+                    url = f"http://127.0.0.1:{port}{'/' if name == 'ref' else path}"
+                    times[path][name].append(vt.visit(browser, url))
+        for path in paths:
+            m = _medians(times[path])
+            print(f"{path} settle (s)", m, "before/ref", round(m["before"] / m["ref"], 2), "after/ref",
+                  round(m["after"] / m["ref"], 2), flush=True)
     finally:
         for _, proc in servers.values():
             vt.stop(proc)
@@ -102,9 +110,15 @@ def main(argv: list[str]) -> None:
         sys.exit(__doc__)  # the usage, not a traceback
     before, after, what = Path(argv[0]).resolve(), Path(argv[1]).resolve(), argv[2]
     runs = int(argv[3]) if len(argv) > 3 else 3
+    paths = argv[4:] or [HOME]
+    if what != "settle" and argv[4:]:
+        sys.exit(__doc__)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=vt.FLAGS)
-        kinds[what](browser, before, after, runs)
+        if what == "settle":
+            settle(browser, before, after, runs, paths)
+        else:
+            kinds[what](browser, before, after, runs)
         browser.close()
 
 

@@ -10,6 +10,7 @@ run. Timings on a shared machine: compare the ratios, which are measured within 
 """
 from __future__ import annotations
 
+import logging
 import statistics
 import sys
 import time
@@ -20,6 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
+
+# Outside a server, each of the app's cached functions logs "No runtime found" once when its module is
+# imported (the export timings import many): noise in a report, so only errors are let through.
+logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 from bench import visitor_timing  # noqa: E402
 from bench.export_times import export_rows  # noqa: E402
