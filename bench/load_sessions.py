@@ -10,11 +10,11 @@ server may send a reference instead of the element again. A page is finished at
 ForwardMsg.script_finished (a run ended early for a rerun is not the end of the page).
 
 Reported per concurrency level: p50/p95/max seconds from sending the rerun to script_finished, per page
-and over all pages; errors (exception elements, page not found, timeouts, socket failures); messages
-and bytes per page (with the element types that carry the bytes); the server's resident memory at
-rest, at its peak during the level, and at marks after the sessions have closed (--after, seconds; a mark
-beyond server.disconnectedSessionTTL, 120 s by default, shows what is left once Streamlit has dropped the
-closed sessions and only the caches remain).
+and over all pages; errors (exception elements, the error box of a failed page, page not found, timeouts,
+socket failures); messages and bytes per page (with the element types that carry the bytes); the server's
+resident memory at rest, at its peak during the level, and at marks after the sessions have closed (--after,
+seconds; a mark beyond server.disconnectedSessionTTL, 120 s by default, shows what is left once Streamlit has
+dropped the closed sessions and only the caches remain).
 """
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import websockets  # noqa: E402
+from streamlit.proto.Alert_pb2 import Alert  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
@@ -117,6 +118,11 @@ class Visitor:
             exception = msg.delta.new_element.exception if element == "exception" else None
             if exception is not None and not exception.is_warning:
                 visit.errors.append(f"exception: {exception.message[:120]}")
+            # A failing page shows ui/errors' box (an error alert), not an exception: no page opened without
+            # input shows an error alert otherwise, so each one counts.
+            alert = msg.delta.new_element.alert if element == "alert" else None
+            if alert is not None and alert.format == Alert.ERROR:
+                visit.errors.append(f"error box: {alert.body[:120]}")
             if msg.metadata.cacheable and msg.hash:
                 self.cached.add(msg.hash)
         elif kind == "ref_hash":

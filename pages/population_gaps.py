@@ -1,12 +1,14 @@
 """Population gaps: on one indicator, the Arab authorities against the authorities of Jews and others — each
 group's median per year, the gap and whether it narrows, town by town in the latest year, and every indicator
 ranked by the size of its gap. Whose development is it, and who is it for?"""
+from functools import partial
+
 import streamlit as st
 
 from indicators import group_gaps
-from indicators.downloads.gap_document import gap_table_export
+from indicators.downloads.gap_document import gap_table_export, gap_text
 from indicators.exports import tidy_table
-from indicators.formatting import format_number, format_value
+from indicators.formatting import format_value
 from indicators.prices import CURRENT, is_shekels
 from ui import components, data_access, downloads, gap_exports, layout, prices, tables
 from ui import gap_view as view
@@ -52,9 +54,7 @@ def fmt(value) -> str:
 
 
 def fmt_gap(value) -> str:
-    """The size of a gap: percentages differ by percentage points; other units are written out."""
-    number = isolated(format_number(abs(value), int(meta["decimals"])))
-    return t("points", value=number) if meta["unit"].startswith("percent") else f"{number} {unit}"
+    return gap_text(value, int(meta["decimals"]), meta["unit"], unit, partial(translate, lang), isolate=isolated)
 
 
 def headline() -> None:

@@ -49,9 +49,11 @@ class GapDocument(Cover):
         return format_value(value, self.decimals, self.unit) or ""
 
 
-def gap_text(value: float, decimals: int, unit: str, unit_label: str, say: Say) -> str:
-    """The size of a gap: percentages differ by percentage points; other units are written out."""
-    number = format_number(abs(value), decimals)
+def gap_text(value: float, decimals: int, unit: str, unit_label: str, say: Say,
+             isolate: Callable[[str], str] = str) -> str:
+    """The size of a gap: percentages differ by percentage points; other units are written out. `isolate`
+    wraps the number (the page keeps it left to right inside Hebrew or Arabic markdown)."""
+    number = isolate(format_number(abs(value), decimals))
     return say("population_gaps.points", value=number) if is_percent(unit) else f"{number} {unit_label}"
 
 

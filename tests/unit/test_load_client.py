@@ -1,6 +1,7 @@
 """The load client's counting (bench/load_sessions.py) and the proxy it runs (bench/load_servers.py)."""
 import re
 
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import load_servers
@@ -37,6 +38,16 @@ def test_messages_and_bytes_are_counted_per_element_type_and_references_checked(
     assert visit.errors == ["reference to a message this visitor never received"]
     table = counts_table({"pages": {"home": page_summary([visit])}})
     assert "| home | 5 |" in table and "markdown 2 /" in table
+
+
+def test_a_pages_error_box_counts_as_an_error_and_a_warning_does_not():
+    """ui/errors shows a failed page as an error alert, not an exception element."""
+    visitor, visit = Visitor("127.0.0.1", 1, "he", 5), PageVisit("population_gaps")
+    for kind, body in ((Alert.WARNING, "unknown ?lang="), (Alert.ERROR, "Something went wrong (ref 1a2b)")):
+        msg = ForwardMsg()
+        msg.delta.new_element.alert.format, msg.delta.new_element.alert.body = kind, body
+        assert not visitor.read(msg.SerializeToString(), visit)
+    assert visit.errors == ["error box: Something went wrong (ref 1a2b)"]
 
 
 def test_the_benchmark_proxy_is_the_deployed_nginx_configuration_on_other_ports():
