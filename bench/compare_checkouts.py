@@ -106,19 +106,14 @@ def control(browser, before: Path, after: Path, runs: int) -> None:
 def main(argv: list[str]) -> None:
     kinds = {"cold": cold, "settle": settle, "control": control}
     if len(argv) < 3 or argv[2] not in kinds or not all(Path(a).is_dir() for a in argv[:2]) \
-            or (len(argv) > 3 and not argv[3].isdigit()):
+            or (len(argv) > 3 and not argv[3].isdigit()) or (argv[2] != "settle" and len(argv) > 4):
         sys.exit(__doc__)  # the usage, not a traceback
     before, after, what = Path(argv[0]).resolve(), Path(argv[1]).resolve(), argv[2]
     runs = int(argv[3]) if len(argv) > 3 else 3
-    paths = argv[4:] or [HOME]
-    if what != "settle" and argv[4:]:
-        sys.exit(__doc__)
+    pages = (argv[4:] or [HOME],) if what == "settle" else ()  # only settle takes page paths
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=vt.FLAGS)
-        if what == "settle":
-            settle(browser, before, after, runs, paths)
-        else:
-            kinds[what](browser, before, after, runs)
+        kinds[what](browser, before, after, runs, *pages)
         browser.close()
 
 
