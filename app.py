@@ -1,37 +1,21 @@
-"""Entry point: page config, language and direction, navigation. Pages live in pages/ and only render."""
-from pathlib import Path
+"""The server's entry: `streamlit run app.py` serves the dashboard (dashboard.py, the Streamlit script) and,
+when the process starts, prepares what the first visitor's page needs while that visitor's browser is still
+loading Streamlit's code (ui/warm_up.py; docs/performance.md, Cold start).
+
+Streamlit runs a file that defines `app = st.App(...)` as an ASGI app on its own server, with the same
+command, settings (.streamlit/config.toml) and flags; the App's lifespan is the documented place for work
+at start-up."""
+import contextlib
 
 import streamlit as st
 
-from ui import embed, errors, layout, navigation
-from ui.i18n import translate
-from ui.navigation import registered_pages
-from ui.safe_text import markdown_literal
 
-# Our own drawing, inlined by Streamlit as a data: URL. A ":material/...:" icon here would make every
-# browser fetch the symbol from fonts.gstatic.com (the in-page material icons use a bundled font).
-ICON = Path(__file__).resolve().parent / "static" / "kmm-icon.svg"
-st.set_page_config(page_title="KMM Negev", page_icon=str(ICON), layout="wide")
+@contextlib.asynccontextmanager
+async def _start_warm_up(_app):
+    from ui import warm_up  # imported here: the server must not wait for the imports it starts
 
-lang = layout.current_language()
-layout.apply_language(lang)
+    warm_up.start()
+    yield
 
-pages = [
-    st.Page(spec.script, title=translate(lang, spec.title_key), icon=spec.icon,
-            url_path=spec.url_path, default=spec.default)
-    for spec in registered_pages()
-]
-# ?embed=true: only the view's chart, its source and a link back (ui/embed.py), no navigation.
-embedded = embed.requested()
-unknown_path = navigation.take_unknown_path()  # a link to no page: the home page with a note, not Streamlit's
-current = st.navigation(pages, position="hidden" if embedded else "sidebar")
-if embedded:
-    embed.render(current.url_path, lang)
-    st.stop()
-st.sidebar.markdown(f"**{translate(lang, 'common.app_title')}**")
-layout.language_switch(lang)
-layout.show_url_notes(lang)  # an unknown ?lang=, above the page
-if unknown_path:
-    st.warning(translate(lang, "town_links.unknown_page", path=markdown_literal(f"/{unknown_path}")), icon="⚠️")
-    navigation.dismiss_streamlit_not_found()  # a fresh server's first request also got Streamlit's dialog
-errors.run_page(current, lang)  # a failing page: a short message, the traceback in the log
+
+app = st.App("dashboard.py", lifespan=_start_warm_up)

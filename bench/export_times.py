@@ -30,7 +30,7 @@ def _timed(make) -> list[float]:
 
 
 def _page_runs(busy: threading.Event | None = None, runs: int = 5) -> list[float]:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.query_params["lang"] = "he"
     at.run()
     samples = []

@@ -87,7 +87,7 @@ def page_run_times() -> dict[str, list[float]]:
     """Script run time of each page on a warm cache (AppTest runs the script in this process)."""
     times = {}
     for spec in registered_pages():
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         at.query_params["lang"] = "he"
         at.run()
         at.switch_page(spec.script)

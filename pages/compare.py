@@ -109,7 +109,7 @@ st.header(t("trend_heading"))
 indicator_names = data_access.names_of_indicators(lang)
 dimension_of = dict(zip(indicators["indicator_id"], indicators["dimension"], strict=True))
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), data_access.indicator_options(),
-                             "avg_monthly_wage",
+                             data_access.DEFAULT_INDICATOR,
                              format_func=lambda i: f"{dimension_titles[dimension_of[i]]} · {indicator_names[i]}")
 meta = data_access.indicator_meta(indicator_id)
 shekels = is_shekels(meta["unit"])

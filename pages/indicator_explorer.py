@@ -47,7 +47,7 @@ def _indicator_label(indicator_id: str) -> str:
 # three widgets (they stack on a phone); the type filter gets room for its three chips.
 top, area_row, group_row, population_row = st.columns([3, 1]), st.columns([1, 1.6]), st.columns(2), st.columns(2)
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"),
-                             data_access.indicator_options(), "avg_monthly_wage",
+                             data_access.indicator_options(), data_access.DEFAULT_INDICATOR,
                              format_func=_indicator_label, container=top[0])
 meta = data_access.indicator_meta(indicator_id)
 values = data_access.indicator_values(indicator_id)

@@ -53,7 +53,7 @@ if not negev:
 names = {a: n for a, n in data_access.names_of_authorities(lang).items() if a in set(negev)}
 
 indicator_id = url_selectbox("indicator", translate(lang, "common.indicator"), data_access.indicator_options(),
-                             "avg_monthly_wage", format_func=indicator_labels.get, container=left)
+                             data_access.DEFAULT_INDICATOR, format_func=indicator_labels.get, container=left)
 meta = data_access.indicator_meta(indicator_id)
 values = data_access.indicator_values(indicator_id)
 years = sorted(values.loc[values["authority_id"].isin(negev), "year"].unique().tolist(), reverse=True)

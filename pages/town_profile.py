@@ -20,7 +20,7 @@ from ui.state import url_selectbox, url_tabs
 lang = layout.page_language()
 t = lambda key, **kw: translate(lang, f"town_profile.{key}", **kw)  # noqa: E731
 DEFAULT_TOWN = "la-9000"  # Be'er Sheva, the Negev's largest city
-DEFAULT_INDICATOR = "avg_monthly_wage"
+DEFAULT_INDICATOR = data_access.DEFAULT_INDICATOR
 CHANGE_COLOURS = {"better": "blue", "worse": "orange", None: "gray"}  # always with words, never alone
 # Printing: a few pages, not fifteen. Only the title, the key-figure blocks of every dimension, the map and
 # the trend chart; no app chrome, widgets, map or chart controls, nor the sections marked "print_hide".

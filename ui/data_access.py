@@ -12,6 +12,9 @@ from indicators.names import authority_names, indicator_names
 # the system allocator returns it. Measured: about 35 MB less resident memory after visiting every page.
 pyarrow.set_memory_pool(pyarrow.system_memory_pool())
 
+# The indicator a page shows before the visitor picks one (the home page's map and chart, the explorer, ...).
+DEFAULT_INDICATOR = "avg_monthly_wage"
+
 
 def data_ready() -> bool:
     return store.is_built()

@@ -16,7 +16,7 @@ from ui.downloads import view_link
 from ui.i18n import text_direction, translate
 from ui.url_params import parse_choice, parse_list
 
-DEFAULT_INDICATOR = "avg_monthly_wage"
+DEFAULT_INDICATOR = data_access.DEFAULT_INDICATOR
 DEFAULT_TOWN = "la-9000"
 GAP_INDICATOR = "own_income_share_pct"  # the population-gap page's default
 

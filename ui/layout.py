@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from indicators.settings import LANGUAGES
-from ui import data_access
+from ui import chunk_preload, data_access
 from ui.i18n import resolve_language, text_direction, translate
 from ui.safe_text import markdown_literal
 
@@ -47,13 +47,14 @@ def show_url_notes(lang: str, param: str | None = None, container=st) -> None:
                                     value=markdown_literal(value)), icon="⚠️")
 
 
-def apply_language(lang: str) -> None:
-    """Keep the language in session state and in the URL, and style the page for its direction."""
+def apply_language(lang: str, preload: tuple[str, ...] = ()) -> None:
+    """Keep the language in session state and in the URL, and style the page for its direction. The same
+    first element asks the browser to fetch the code of the page's heavy elements (`preload`) early."""
     st.session_state["lang"] = lang
     st.query_params["lang"] = lang
     rtl = text_direction(lang) == "rtl"
     css = _BASE_CSS + (_RTL_CSS if rtl else "")
-    st.markdown(f"<style>{css}</style>", unsafe_allow_html=True)
+    st.markdown(f"<style>{css}</style>{chunk_preload.links(preload)}", unsafe_allow_html=True)
     if rtl:  # the data grids cannot mirror: start them at their right edge (ui/rtl_grids.js, fixed text)
         st.html(f"<script>{_RTL_GRIDS_JS}</script>", unsafe_allow_javascript=True)
 
@@ -75,12 +76,12 @@ def language_switch(lang: str) -> None:
 
 
 def page_language() -> str:
-    """The language app.py chose for this run; every page starts with it.
+    """The language dashboard.py chose for this run; every page starts with it.
 
     On a fresh server the first deep link (e.g. /town_profile) is answered by Streamlit's older pages/-folder
-    routing, which runs the page without app.py (no language, no RTL, no navigation) until some session
-    has called st.navigation. app.py leaves the language in the session, so its absence means that
-    happened: switch that legacy routing off (as st.navigation itself does) and rerun through app.py.
+    routing, which runs the page without dashboard.py (no language, no RTL, no navigation) until some session
+    has called st.navigation. dashboard.py leaves the language in the session, so its absence means that
+    happened: switch that legacy routing off (as st.navigation itself does) and rerun through dashboard.py.
     """
     if "lang" not in st.session_state:
         PagesManager.uses_pages_directory = False

@@ -1,4 +1,4 @@
-"""The app's pages in one registry: app.py builds st.navigation from it and the smoke test iterates it."""
+"""The app's pages in one registry: dashboard.py builds st.navigation from it and the smoke test iterates it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,20 +23,34 @@ class PageSpec:
     title_key: str  # message key in ui/messages/<lang>/nav.yml
     icon: str
     default: bool = False
+    # The heavy elements (ui/chunk_preload.BUNDLES) its typical link draws: their browser code is fetched as
+    # soon as the page starts (tests/app/test_page_draws.py checks each list against what the page draws).
+    draws: tuple[str, ...] = ()
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "pages/overview.py", "nav.overview", ":material/map:", default=True),
-    PageSpec("town_profile", "pages/town_profile.py", "nav.town_profile", ":material/location_city:"),
-    PageSpec("indicator_explorer", "pages/indicator_explorer.py", "nav.indicator_explorer", ":material/query_stats:"),
-    PageSpec("compare", "pages/compare.py", "nav.compare", ":material/compare_arrows:"),
-    PageSpec("peer_groups", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:"),
-    PageSpec("population_gaps", "pages/population_gaps.py", "nav.population_gaps", ":material/balance:"),
-    PageSpec("local_spend", "pages/local_spend.py", "nav.local_spend", ":material/storefront:"),
-    PageSpec("leaky_bucket", "pages/leaky_bucket.py", "nav.leaky_bucket", ":material/water_drop:"),
-    PageSpec("partnerships", "pages/partnerships.py", "nav.partnerships", ":material/hub:"),
-    PageSpec("data_methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:"),
+    PageSpec("overview", "pages/overview.py", "nav.overview", ":material/map:", default=True,
+             draws=("map", "chart", "grid")),
+    PageSpec("town_profile", "pages/town_profile.py", "nav.town_profile", ":material/location_city:",
+             draws=("map", "chart")),
+    PageSpec("indicator_explorer", "pages/indicator_explorer.py", "nav.indicator_explorer", ":material/query_stats:",
+             draws=("map", "chart", "grid")),
+    PageSpec("compare", "pages/compare.py", "nav.compare", ":material/compare_arrows:", draws=("chart", "grid")),
+    PageSpec("peer_groups", "pages/peer_groups.py", "nav.peer_groups", ":material/diversity_3:",
+             draws=("map", "chart", "grid")),
+    PageSpec("population_gaps", "pages/population_gaps.py", "nav.population_gaps", ":material/balance:",
+             draws=("chart", "grid")),
+    PageSpec("local_spend", "pages/local_spend.py", "nav.local_spend", ":material/storefront:", draws=("grid",)),
+    PageSpec("leaky_bucket", "pages/leaky_bucket.py", "nav.leaky_bucket", ":material/water_drop:",
+             draws=("chart", "grid")),
+    PageSpec("partnerships", "pages/partnerships.py", "nav.partnerships", ":material/hub:", draws=("grid",)),
+    PageSpec("data_methods", "pages/data_methods.py", "nav.data_methods", ":material/menu_book:", draws=("grid",)),
 )
+
+
+def spec_of(url_path: str) -> PageSpec | None:
+    """The registered page at `url_path` ("" is the default page, as st.navigation names it)."""
+    return next((p for p in registered_pages() if p.url_path == url_path or (p.default and not url_path)), None)
 
 
 def registered_pages() -> tuple[PageSpec, ...]:
@@ -48,7 +62,7 @@ def take_unknown_path() -> str | None:
     """The path of a link to no page (/no_such_page), taken over before st.navigation sees it.
 
     Streamlit would answer it with an English "Page not found" dialog over the home page. Forgetting the
-    path makes st.navigation run the home page quietly; app.py shows our own note in the visitor's
+    path makes st.navigation run the home page quietly; dashboard.py shows our own note in the visitor's
     language instead. A rerun names its page by hash, never by path, so only a link's first run counts."""
     ctx = get_script_run_ctx()
     manager = ctx.pages_manager if ctx is not None else None
@@ -67,7 +81,7 @@ def dismiss_streamlit_not_found() -> None:
 
     On a just-started server the very first request is routed by Streamlit's older pages/-folder routing
     (PagesManager.uses_pages_directory is still True until some run calls st.navigation). That routing
-    looks the path up among pages/*.py, finds nothing and sends its dialog before app.py even starts,
+    looks the path up among pages/*.py, finds nothing and sends its dialog before dashboard.py even starts,
     so no code of ours can hold it back; later requests reach take_unknown_path first and get no dialog."""
     st.html(f"<script>{_CLOSE_NOT_FOUND_JS}</script>", unsafe_allow_javascript=True)
 

@@ -1,4 +1,4 @@
-// Close Streamlit's own English "Page not found" dialog: app.py already says so in the visitor's language
+// Close Streamlit's own English "Page not found" dialog: dashboard.py already says so in the visitor's language
 // (ui/navigation.dismiss_streamlit_not_found explains why the dialog cannot be held back on the server).
 // The dialog may arrive a moment before or after this script, so look for it for a few seconds.
 (() => {

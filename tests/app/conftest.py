@@ -1,18 +1,18 @@
-"""AppTest helpers: open the real app.py at a given query string."""
+"""AppTest helpers: open the real dashboard (dashboard.py, the script app.py serves) at a given query string."""
 import os
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")  # the Streamlit script app.py serves
 # The friendly error box (ui/errors.py) would hide a failing page from AppTest.exception: let it through.
 os.environ["KMM_RERAISE_PAGE_ERRORS"] = "1"
 
 
 @pytest.fixture
 def open_app():
-    """open_app(page_script=None, **query) -> AppTest that has run app.py (and switched to the page)."""
+    """open_app(page_script=None, **query) -> AppTest that has run dashboard.py (and switched to the page)."""
 
     def _open(page_script: str | None = None, **query) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)

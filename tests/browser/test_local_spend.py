@@ -38,7 +38,7 @@ def server_url(direct_server):
 
 @pytest.fixture(scope="module", autouse=True)
 def _home_first(browser, server_url):
-    """A fresh server routes its first deep link without app.py: open the home page once."""
+    """A fresh server routes its first deep link without dashboard.py: open the home page once."""
     context = browser.new_context()
     open_view(context.new_page(), server_url, "", lang="en")
     context.close()

@@ -56,7 +56,7 @@ def test_unknown_page_path_shows_a_page_not_a_crash(page, direct_server):
 
 def test_unknown_page_path_as_a_fresh_servers_first_request(page, chromium_executable):
     """The very first request of a just-started server goes through Streamlit's pages/-folder routing,
-    which sends its own dialog before app.py runs (ui/navigation.dismiss_streamlit_not_found): the
+    which sends its own dialog before dashboard.py runs (ui/navigation.dismiss_streamlit_not_found): the
     visitor still sees only our note."""
     proc, url = start_server()
     try:

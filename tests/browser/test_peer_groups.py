@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module", autouse=True)
 def _home_first(browser, app_url):
     """Open the home page once first: on a fresh server, Streamlit runs the very first request for a
-    sub-path as an old-style pages/ script (without app.py's language and RTL set-up)."""
+    sub-path as an old-style pages/ script (without dashboard.py's language and RTL set-up)."""
     context = browser.new_context()
     open_view(context.new_page(), app_url, "", lang="he")
     context.close()

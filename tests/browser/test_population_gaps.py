@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module", autouse=True)
 def _home_first(browser, app_url):
-    """Open the home page once first (a fresh server answers the first sub-path without app.py)."""
+    """Open the home page once first (a fresh server answers the first sub-path without dashboard.py)."""
     context = browser.new_context()
     open_view(context.new_page(), app_url, "", lang="he")
     context.close()

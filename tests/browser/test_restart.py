@@ -33,7 +33,7 @@ def restartable(chromium_executable):
 
 
 def _save_example_project(page, url) -> bytes:
-    open_view(page, url, "", lang="en")  # a fresh server routes its first deep link without app.py
+    open_view(page, url, "", lang="en")  # a fresh server routes its first deep link without dashboard.py
     open_view(page, url, "local_spend", lang="en")
     page.get_by_role("tab", name="Templates and example").click()
     page.get_by_role("button", name="Load the example").click()
@@ -73,7 +73,7 @@ def test_a_crash_and_restart_loses_neither_the_view_nor_a_saved_project(page, re
         page.wait_for_timeout(500)
     assert sockets, "the page did not open a new connection to the restarted server"
     # On a fresh server the first run of a deep link goes through Streamlit's pages/ routing (the sidebar lists
-    # file names) until page_language() reruns it through app.py: wait for the app's own navigation.
+    # file names) until page_language() reruns it through dashboard.py: wait for the app's own navigation.
     expect(page.get_by_test_id("stSidebarNav").get_by_text("Town profile", exact=True)).to_be_visible(timeout=90_000)
     expect(page.get_by_role("heading", name="All figures for Rahat")).to_be_visible(timeout=90_000)
     wait_idle(page, 60_000)

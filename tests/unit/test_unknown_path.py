@@ -1,5 +1,5 @@
 """A link to no page is taken over before st.navigation: the home page runs without Streamlit's English
-dialog, and app.py gets the path for its own note. Known pages and reruns are left alone."""
+dialog, and dashboard.py gets the path for its own note. Known pages and reruns are left alone."""
 from types import SimpleNamespace
 
 import pytest

@@ -1,0 +1,47 @@
+"""The server's start-up warm-up (ui/warm_up.py) and the entry that starts it (app.py)."""
+import logging
+import sys
+from pathlib import Path
+
+from streamlit.web.server.app_discovery import discover_asgi_app
+
+from ui import data_access, warm_up
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_streamlit_run_serves_app_py_as_an_app_with_the_dashboard_script():
+    # `streamlit run app.py` (make run, the Dockerfile, Community Cloud, the benchmarks) must find the App.
+    found = discover_asgi_app(ROOT / "app.py")
+    assert found.is_asgi_app and found.app_name == "app"
+    assert 'st.App("dashboard.py"' in (ROOT / "app.py").read_text(encoding="utf-8")
+    assert (ROOT / "dashboard.py").is_file()
+
+
+def test_app_py_imports_nothing_heavy_before_the_server_listens():
+    source = (ROOT / "app.py").read_text(encoding="utf-8")
+    top_level_imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
+    assert top_level_imports == ["import contextlib", "import streamlit as st"]
+
+
+def test_prepare_fills_the_shared_caches_in_a_plain_thread(caplog):
+    with caplog.at_level(logging.INFO, logger=warm_up.LOG.name):
+        warm_up.start().join(timeout=120)
+    assert "warm-up done" in caplog.text
+    for name in ("pandas", "duckdb", "plotly.graph_objects", "pydeck", "ui.maps"):
+        assert name in sys.modules
+    # The store and the home page's data are now cached for the process: the same objects come back.
+    assert data_access.connection() is data_access.connection()
+    assert not data_access.indicator_values(data_access.DEFAULT_INDICATOR).empty
+
+
+def test_a_failing_warm_up_is_logged_and_never_raised(monkeypatch, caplog):
+    def broken():
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(warm_up, "prepare", broken)
+    with caplog.at_level(logging.ERROR, logger=warm_up.LOG.name):
+        thread = warm_up.start()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert "warm-up failed" in caplog.text and "disk gone" in caplog.text
