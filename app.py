@@ -4,10 +4,13 @@ loading Streamlit's code (ui/warm_up.py; docs/performance.md, Cold start).
 
 Streamlit runs a file that defines `app = st.App(...)` as an ASGI app on its own server, with the same
 command, settings (.streamlit/config.toml) and flags; the App's lifespan is the documented place for work
-at start-up."""
+at start-up, its middleware the place to add a header to the page."""
 import contextlib
 
 import streamlit as st
+from starlette.middleware import Middleware
+
+from ui.preload_headers import PreloadLinks
 
 
 @contextlib.asynccontextmanager
@@ -18,4 +21,5 @@ async def _start_warm_up(_app):
     yield
 
 
-app = st.App("dashboard.py", lifespan=_start_warm_up)
+# PreloadLinks: each page's HTML names the map, chart and grid code it will need (ui/preload_headers.py).
+app = st.App("dashboard.py", lifespan=_start_warm_up, middleware=[Middleware(PreloadLinks)])

@@ -36,8 +36,18 @@ def bundle_file(kind: str, js_dir: Path = JS_DIR) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+def file_names(kinds: tuple[str, ...], js_dir: Path = JS_DIR) -> list[str]:
+    """The installed bundles of `kinds`, each once, in the order asked."""
+    return list(dict.fromkeys(name for kind in kinds if (name := bundle_file(kind, js_dir))))
+
+
 def links(kinds: tuple[str, ...], js_dir: Path = JS_DIR) -> str:
     """`<link rel="modulepreload">` tags for the bundles of `kinds`. The address is relative to the page
     (`static/js/...`), as Streamlit's own index page loads them, so it also holds under a base URL path."""
-    names = dict.fromkeys(name for kind in kinds if (name := bundle_file(kind, js_dir)))
-    return "".join(f'<link rel="modulepreload" href="static/js/{html.escape(name)}">' for name in names)
+    return "".join(f'<link rel="modulepreload" href="static/js/{html.escape(name)}">'
+                   for name in file_names(kinds, js_dir))
+
+
+def link_header(kinds: tuple[str, ...], js_dir: Path = JS_DIR) -> str:
+    """The same as an HTTP `Link` header value, sent with the page itself (ui/preload_headers.py)."""
+    return ", ".join(f"<static/js/{name}>; rel=modulepreload" for name in file_names(kinds, js_dir))

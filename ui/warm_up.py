@@ -30,8 +30,10 @@ def prepare() -> None:
     """Import, open and read what a new visitor's home page needs (see the module's note)."""
     for name in MODULES:
         importlib.import_module(name)
+    import pandas as pd
+
     from indicators.settings import DEFAULT_LANGUAGE
-    from ui import charts, data_access
+    from ui import charts, data_access, maps
     from ui.i18n import translate
 
     data_access.connection()
@@ -43,6 +45,11 @@ def prepare() -> None:
     data_access.indicator_values(data_access.DEFAULT_INDICATOR)
     translate(DEFAULT_LANGUAGE, "common.app_title")  # reads the default language's message catalogue
     charts.warm_plotly()
+    # The Negev map without values: parses the areas' outlines and draws their name labels into the atlas
+    # (both kept per process, whatever indicator a visitor then colours the map by).
+    negev = set(data_access.negev_ids())
+    names = {a: n for a, n in data_access.names_of_authorities(DEFAULT_LANGUAGE).items() if a in negev}
+    maps.choropleth(data_access.table("boundaries"), pd.Series(dtype=float), names, {}, DEFAULT_LANGUAGE)
     # Streamlit's first element of a process asks inspect.stack() whether it runs in a REPL; the first call
     # in a process maps every loaded module to its file (≈ 0.14 s with ours loaded). Do it here, once.
     inspect.stack(0)
