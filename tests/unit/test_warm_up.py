@@ -1,4 +1,5 @@
 """The server's start-up warm-up (ui/warm_up.py) and the entry that starts it (app.py)."""
+import gc
 import logging
 import subprocess
 import sys
@@ -31,6 +32,7 @@ def test_app_py_imports_nothing_heavy_before_the_server_listens():
 def test_prepare_fills_the_shared_caches_in_a_plain_thread(caplog):
     with caplog.at_level(logging.INFO, logger=warm_up.LOG.name):
         warm_up.start().join(timeout=120)
+    gc.unfreeze()  # the warm-up froze this test process's objects: keep the other tests' collectable
     assert "warm-up done" in caplog.text
     for name in ("pandas", "duckdb", "plotly.graph_objects", "pydeck", "ui.maps"):
         assert name in sys.modules
@@ -49,3 +51,13 @@ def test_a_failing_warm_up_is_logged_and_never_raised(monkeypatch, caplog):
         thread.join(timeout=10)
     assert not thread.is_alive()
     assert "warm-up failed" in caplog.text and "disk gone" in caplog.text
+
+
+def test_the_warm_up_leaves_what_it_loaded_out_of_later_collections():
+    before = gc.get_freeze_count()
+    try:
+        warm_up.freeze_long_lived()
+        assert gc.get_freeze_count() > before
+        assert "pandas" in sys.modules
+    finally:
+        gc.unfreeze()  # (the other tests' objects stay collectable)
