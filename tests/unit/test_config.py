@@ -13,6 +13,7 @@ def test_public_hosting_settings():
     assert settings["browser"]["gatherUsageStats"] is False
     assert settings["client"]["showErrorDetails"] == "none"
     assert settings["server"]["enableStaticServing"] is True  # fonts and icon from our own origin
+    assert settings["runner"]["postScriptGC"] is False  # a full collection per run: most of the CPU under load
 
 
 def test_streamlit_reads_them():
@@ -23,6 +24,7 @@ def test_streamlit_reads_them():
     assert config.get_option("server.maxUploadSize") == 10
     assert config.get_option("client.showErrorDetails") == "none"
     assert config.get_option("browser.gatherUsageStats") is False
+    assert config.get_option("runner.postScriptGC") is False
 
 
 def test_no_font_or_style_from_another_origin():
