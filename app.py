@@ -1,6 +1,6 @@
 """The server's entry: `streamlit run app.py` serves the dashboard (dashboard.py, the Streamlit script) and,
 when the process starts, prepares what the first visitor's page needs while that visitor's browser is still
-loading Streamlit's code (ui/warm_up.py; docs/performance.md, Cold start).
+loading Streamlit's code (ui/warm_up.py; docs/performance.md, Session 7).
 
 Streamlit runs a file that defines `app = st.App(...)` as an ASGI app on its own server, with the same
 command, settings (.streamlit/config.toml) and flags; the App's lifespan is the documented place for work
