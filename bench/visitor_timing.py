@@ -160,7 +160,7 @@ _REDRAWN = """([title, old, running, skeleton, deck, plotly]) => {
   return true; }"""
 
 
-def _time_choice(page, widget_key: str, option_index: int) -> float:
+def _time_choice(page, option_index: int) -> float:
     """Seconds from the click on a new option of the open selectbox to the page drawn with the new chart."""
     before = page.locator(CHART_TITLE).first.text_content()
     page.evaluate(_MARK_CLICK)
@@ -184,7 +184,7 @@ def control_changes(browser, app_dir: Path, runs: int) -> dict[str, list[float]]
             wait_drawn(page, quiet_checks=3, interval_ms=100)
             for widget, param, index in (("w_indicator", "indicator", run % 3), ("w_year", "year", 0)):
                 _open(page, widget)
-                elapsed = _time_choice(page, widget, index)
+                elapsed = _time_choice(page, index)
                 wait_drawn(page, quiet_checks=3, interval_ms=100)  # fully settled before the next change
                 if run:
                     times[param].append(elapsed)

@@ -42,7 +42,6 @@ def prepare() -> None:
         data_access.table(table)
     data_access.names_of_authorities(DEFAULT_LANGUAGE)
     data_access.names_of_indicators(DEFAULT_LANGUAGE)
-    data_access.negev_ids()
     data_access.indicator_values(data_access.DEFAULT_INDICATOR)
     translate(DEFAULT_LANGUAGE, "common.app_title")  # reads the default language's message catalogue
     charts.warm_plotly()
