@@ -40,7 +40,7 @@ bench: setup-dev browser
 # 120 s disconnectedSessionTTL). At most 300 s per level. REPLICAS=2 runs two processes behind deploy/nginx.conf.
 REPLICAS ?= 1
 load: setup-dev
-	$(BIN)/python bench/load_sessions.py --users 1,10,25 --per-page --after 5,130 --max-seconds 300 \
+	$(BIN)/python bench/load_sessions.py --users 1,10,25 --per-page --after 15,130 --max-seconds 300 \
 		--replicas $(REPLICAS) --env MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX)
 
 setup: $(RUN_STAMP)
