@@ -36,7 +36,7 @@ bench: setup-dev browser
 	$(BIN)/python bench/run_bench.py
 
 # 1, 10 and 25 concurrent sessions clicking through every page over Streamlit's websocket (loopback only):
-# p50/p95 per page, errors, memory at the peak and 5 s and 130 s after the sessions close (past Streamlit's
+# p50/p95 per page, errors, memory at the peak and 15 s and 130 s after the sessions close (past Streamlit's
 # 120 s disconnectedSessionTTL). At most 300 s per level. REPLICAS=2 runs two processes behind deploy/nginx.conf.
 REPLICAS ?= 1
 load: setup-dev
