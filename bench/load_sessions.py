@@ -302,14 +302,14 @@ def registered_paths() -> list[tuple[str, str]]:
     return [("" if p.default else p.url_path, TYPICAL_QUERY.get(p.url_path, "")) for p in registered_pages()]
 
 
-async def settled_memory(meter: Meter, still_mb: float = 1.0, limit: float = 20.0) -> float:
+async def settled_memory(meter: Meter, still_mb: float = 1.0, limit: float = 20.0, every: float = 1.0) -> float:
     """Wait until the started server's memory stops growing (its warm-up done, ui/warm_up.py), so that
     "at rest" is a ready server with no visitor, not one still importing. Bounded by `limit` seconds."""
     if not meter.pids:
         return float("nan")
     started, last = time.perf_counter(), meter.rss_mb()
     while time.perf_counter() - started < limit:
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(every)
         now = meter.rss_mb()
         if abs(now - last) < still_mb:
             return now

@@ -1,10 +1,12 @@
 """The load client's counting (bench/load_sessions.py) and the proxy it runs (bench/load_servers.py)."""
+import asyncio
+import math
 import re
 
 from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench import load_servers
+from bench import load_servers, load_sessions
 from bench.load_sessions import PageVisit, Visitor, counts_table, page_summary
 
 
@@ -57,3 +59,16 @@ def test_the_benchmark_proxy_is_the_deployed_nginx_configuration_on_other_ports(
     assert "listen 127.0.0.1:9000;" in config
     strip = lambda text: re.sub(r"[ \t]*(?:server 127|listen )[^\n]*\n", "", text)  # noqa: E731
     assert strip(config) == strip(deployed)  # sticky hash, websocket upgrade, timeouts: unchanged
+
+
+
+def test_memory_at_rest_is_read_once_the_started_server_has_stopped_growing():
+    # A server still importing at start-up (its warm-up) is not "at rest": wait for its memory to level off.
+    readings = iter([100.0, 150.0, 220.0, 222.5, 222.7, 222.8])
+
+    class Growing(load_sessions.Meter):
+        def rss_mb(self):
+            return next(readings)
+
+    assert asyncio.run(load_sessions.settled_memory(Growing([1]), still_mb=1.0, every=0)) == 222.7
+    assert math.isnan(asyncio.run(load_sessions.settled_memory(load_sessions.Meter([]), every=0)))
