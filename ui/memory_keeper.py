@@ -55,10 +55,11 @@ def session_counts() -> tuple[int, int]:
     storage = getattr(manager, "_session_storage", None)
     lock = getattr(manager, "_storage_lock", None)
     cache = getattr(storage, "_cache", None)
-    if cache is not None and hasattr(cache, "expire") and lock is not None:
-        with lock:  # the store is not thread-safe; Streamlit takes this lock around its own use of it
-            cache.expire()
-    return (len(manager.list_active_sessions()), len(manager.list_sessions()))
+    if cache is None or not hasattr(cache, "expire") or lock is None:
+        raise AttributeError("Streamlit's session store has changed")  # stops the keeper, logged
+    with lock:  # the store is not thread-safe; Streamlit takes this lock around its own use of it
+        cache.expire()
+        return (len(manager.list_active_sessions()), len(manager.list_sessions()))
 
 
 def look(last: tuple[int, int], count: Callable[[], tuple[int, int]] = session_counts,

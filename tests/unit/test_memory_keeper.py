@@ -2,9 +2,13 @@
 dropped, never otherwise, and the Streamlit internals it reads are still where it reads them."""
 import sys
 import threading
+import time
+from types import SimpleNamespace
 
 import pytest
+from streamlit.runtime import Runtime
 from streamlit.runtime.memory_session_storage import MemorySessionStorage
+from streamlit.runtime.session_manager import SessionInfo
 from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
 
 from ui import memory_keeper
@@ -36,6 +40,20 @@ def test_release_memory_trims_the_c_allocator():
 
 def test_without_a_running_server_nothing_is_held():
     assert memory_keeper.session_counts() == (0, 0)
+
+
+def test_kept_sessions_whose_time_is_up_are_dropped_not_just_hidden(monkeypatch):
+    storage = MemorySessionStorage(ttl_seconds=0.05)
+    manager = WebsocketSessionManager(session_storage=storage, uploaded_file_manager=None,
+                                      script_cache=None, message_enqueued_callback=None)
+    storage.save(SessionInfo(client=None, session=SimpleNamespace(id="closed-visitor")))
+    runtime = SimpleNamespace(_session_mgr=manager)
+    monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: True))
+    monkeypatch.setattr(Runtime, "instance", classmethod(lambda cls: runtime))
+    assert memory_keeper.session_counts() == (0, 1)
+    time.sleep(0.1)
+    assert memory_keeper.session_counts() == (0, 0)
+    assert len(storage._cache._data) == 0  # removed from the store, so its objects can be freed
 
 
 def test_the_streamlit_internals_it_reads_are_still_there():
