@@ -18,12 +18,14 @@ import gc
 import logging
 import threading
 from collections.abc import Callable
+from functools import cache
 
 LOG = logging.getLogger(__name__)
 
 INTERVAL = 10.0  # seconds between looks: cheap (a count), and memory comes back within one interval
 
 
+@cache
 def _libc() -> ctypes.CDLL | None:
     """glibc when it is there (malloc_trim is a glibc function; elsewhere there is nothing to trim)."""
     try:
