@@ -82,7 +82,8 @@ def test_preparing_a_chart_image_offers_png_and_svg(open_page):
     assert labels.get("compare_dots_image_png") == translate("ar", "downloads.png")
     assert labels.get("compare_dots_image_svg") == translate("ar", "downloads.svg")
     # Saving the image must not rerun the page (the prepared files would be drawn again).
-    assert all(b.proto.ignore_rerun for b in at.get("download_button") if (b.key or "").startswith("compare_dots_image"))
+    image_buttons = [b for b in at.get("download_button") if (b.key or "").startswith("compare_dots_image")]
+    assert image_buttons and all(b.proto.ignore_rerun for b in image_buttons)
 
 
 def test_a_missing_browser_is_said_in_words(open_page, monkeypatch, tmp_path):
