@@ -18,10 +18,11 @@ RUN pip install -r requirements.txt -c constraints.txt
 
 # The app and its data (data/published and the register; the raw files stay out: see .dockerignore).
 COPY --chown=root:root . .
-# The open-data copies Streamlit serves at /app/static/data/ (make run does the same before it starts).
+# The open-data copies Streamlit serves at /app/static/data/ and the gzip copies of Streamlit's browser code
+# (make run makes both before it starts).
 # WeasyPrint (PDF profiles) needs pango; DejaVu Sans sets Latin text in the PDF.
 RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
-    && rm -rf /var/lib/apt/lists/* && python -m indicators.downloads.open_data
+    && rm -rf /var/lib/apt/lists/* && python -m indicators.downloads.open_data && python -m ui.compressed_static
 # Read-only for the user that runs the app: nothing it does can change the code or the data.
 RUN chmod -R a-w /app
 # The one exception: the map-label images the app draws from published names at first use (ui/map_labels.py;

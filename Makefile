@@ -16,6 +16,7 @@ export MALLOC_ARENA_MAX ?= 2
 
 run: setup pdf-libs $(PUBLISHED)
 	$(BIN)/python -m indicators.downloads.open_data
+	$(BIN)/python -m ui.compressed_static
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: setup-dev browser pdf-libs

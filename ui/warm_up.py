@@ -72,8 +72,11 @@ def _prepare_logged() -> None:
         prepare()
     except Exception:  # a warm-up must never stop the server: the first visitor pays the cost instead
         LOG.exception("warm-up failed; the first visitor's page prepares what it needs")
-        return
-    LOG.info("warm-up done in %.2f s", time.perf_counter() - started)
+    else:
+        LOG.info("warm-up done in %.2f s", time.perf_counter() - started)
+    from ui import compressed_static
+
+    compressed_static.ensure_built()  # after the first page's needs: usually made already (make run)
 
 
 def start() -> threading.Thread:

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from indicators.settings import LANGUAGES
 from tests.browser.journeys import open_view, wait_drawn
 from tests.browser.streamlit_server import MAIN_CONTENT
+from ui.compressed_static import MIN_BYTES
 from ui.i18n import translate
 
 pytestmark = pytest.mark.browser
@@ -68,3 +69,18 @@ def test_no_text_is_cut_at_390px(phone, app_url, artifacts_dir, view, lang):
     assert len(boxes) > 5, boxes  # the check found the page's headings, buttons and labels
     clipped = [b for b in boxes if b["scroll"] > b["client"] + 1]
     assert not clipped, clipped
+
+
+def test_the_home_page_s_code_arrives_compressed(phone, app_url):
+    # A phone link is slow where loopback is not: Streamlit sends its JavaScript uncompressed (13 MB for a
+    # new visitor's home page); the copies ui/compressed_static.py makes (`make run`) cut that to ≈ 4 MB.
+    finished = []
+    phone.on("requestfinished", lambda request: finished.append(request))
+    open_view(phone, app_url, lang="he")
+    wait_drawn(phone)
+    code = [r for r in finished if r.url.split("?")[0].endswith((".js", ".css")) and "/static/" in r.url]
+    compressed = [r for r in code if (r.response().headers.get("content-encoding") == "gzip")]
+    assert any("PlotlyChart" in r.url for r in compressed) and any("DeckGlJsonChart" in r.url for r in compressed)
+    sent_whole = [r.url for r in code if r not in compressed and r.sizes()["responseBodySize"] >= MIN_BYTES]
+    assert not sent_whole  # only files too small to gain go uncompressed
+    assert sum(r.sizes()["responseBodySize"] for r in code) < 5e6

@@ -31,7 +31,10 @@ def test_cmd_is_the_make_run_command():
     block = re.search(r"^run:.*\n((?:\t.+\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
     recipe = next(line.strip() for line in block.splitlines() if "streamlit run" in line)
     runs = [line for line in DOCKERFILE.replace("\\\n", " ").splitlines() if line.startswith("RUN ")]
-    assert "indicators.downloads.open_data" in block and any("indicators.downloads.open_data" in r for r in runs)
+    # The set-up steps before the server (the open-data copies, the compressed browser code) run in the image too.
+    steps = re.findall(r"python -m ([\w.]+)", block)
+    assert {"indicators.downloads.open_data", "ui.compressed_static"} <= set(steps)
+    assert all(any(f"python -m {step}" in r for r in runs) for step in steps), steps
     defaults = {"$(PORT)": "8501", "$(ADDRESS)": "0.0.0.0"}  # the Makefile's PORT and ADDRESS
     assert [defaults.get(word, word) for word in recipe.split()[1:]] == cmd[1:]
     assert recipe.split()[0].endswith("/streamlit") and cmd[0] == "streamlit"

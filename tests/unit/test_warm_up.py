@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from ui import data_access, warm_up
+from ui import compressed_static, data_access, warm_up
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,12 +45,28 @@ def test_a_failing_warm_up_is_logged_and_never_raised(monkeypatch, caplog):
     def broken():
         raise RuntimeError("disk gone")
 
+    built = []
     monkeypatch.setattr(warm_up, "prepare", broken)
+    monkeypatch.setattr(compressed_static, "build", lambda: built.append(1) or (0, 0, 0))
     with caplog.at_level(logging.ERROR, logger=warm_up.LOG.name):
         thread = warm_up.start()
         thread.join(timeout=10)
     assert not thread.is_alive()
     assert "warm-up failed" in caplog.text and "disk gone" in caplog.text
+    assert built == [1]  # the compressed copies are made all the same
+
+
+def test_copies_that_cannot_be_written_are_logged_and_never_raised(monkeypatch, caplog):
+    def read_only():
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(warm_up, "prepare", lambda: None)
+    monkeypatch.setattr(compressed_static, "build", read_only)
+    with caplog.at_level(logging.WARNING, logger=compressed_static.LOG.name):
+        thread = warm_up.start()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert "sent uncompressed" in caplog.text and "read-only" in caplog.text
 
 
 def test_the_warm_up_leaves_what_it_loaded_out_of_later_collections():
