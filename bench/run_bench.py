@@ -45,6 +45,7 @@ from ui.navigation import registered_pages  # noqa: E402
 COLD_RUNS = 5  # as the lead runs ../shared/tools/coldstart.py
 SETTLE_RUNS = 3
 CONTROL_RUNS = 3
+SLOW_LINK_RUNS = 3  # a first visit on a slow link: what the code's size costs a phone
 # A town for the town profile: without one it shows only its chooser.
 PAGE_PARAMS = {"town_profile": "&town=la-1161"}
 RERUNS = 25
@@ -162,6 +163,10 @@ def browser_rows(browser) -> list[tuple[str, str, str]]:
     for path, samples in pages.items():
         rows.append((f"page settle {path} (warm server, new visitor)",
                      f"{median(samples):.2f} s, ×{median(samples) / median(reference):.2f} reference", "target ≤ 1.5×"))
+    slow = visitor_timing.slow_link_visits(browser, ROOT, SLOW_LINK_RUNS)
+    rows.append((f"home page, first visit on a 10 Mbit/s, 40 ms link (median of {len(slow)})",
+                 f"{median(s for s, _ in slow):.2f} s, {median(b for _, b in slow) / 1e6:.1f} MB on the wire",
+                 "Chromium's network emulation, empty cache; map and chart drawn"))
     changes = visitor_timing.control_changes(browser, ROOT, CONTROL_RUNS)
     for control, samples in changes.items():
         rows.append((f"home page: {control} changed → settled (median / max of {len(samples)})",

@@ -137,6 +137,37 @@ def page_settles(browser, app_dir: Path, paths: list[str], runs: int) -> tuple[d
         stop(ref)
 
 
+def slow_link_visits(browser, app_dir: Path, runs: int, mbit: float = 10.0, rtt_ms: float = 40.0,
+                     path: str = "/?lang=he") -> list[tuple[float, int]]:
+    """A first-time visitor (empty cache) on a slow link, as Chromium's network emulation makes it: seconds
+    until the page has settled with its maps and charts drawn, and the response bytes on the wire. Loopback
+    hides what the code's size costs a phone; this shows it."""
+    port, proc = serve("app.py", app_dir)
+    try:
+        visit(browser, f"http://127.0.0.1:{port}{path}")  # a warm server: what is timed is the link
+        results = []
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 412, "height": 915})
+            page = context.new_page()
+            finished = []
+            page.on("requestfinished", lambda request, seen=finished: seen.append(request))
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": rtt_ms,
+                                                          "downloadThroughput": mbit * 125_000,
+                                                          "uploadThroughput": mbit * 125_000 / 2})
+            t0 = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}{path}", timeout=120_000)
+            elapsed = settled(page, t0, limit=180.0)
+            # On a slow link the content can stand still while a chart's code is still arriving.
+            elapsed = max(elapsed, wait_drawn(page, timeout_s=180) - t0)
+            results.append((elapsed, sum(r.sizes()["responseBodySize"] for r in finished)))
+            context.close()
+        return results
+    finally:
+        stop(proc)
+
+
 def _open(page, widget_key: str) -> None:
     """Open a selectbox's list (the visitor's own reach for it: not part of the change's time)."""
     page.locator(f'.st-key-{widget_key} [role="combobox"]').first.click()
