@@ -6,7 +6,8 @@ importing pandas, pyarrow, DuckDB, plotly and pydeck, opening the data store, re
 plotly's first figure and the home page's data (≈ 1.3 s from the websocket to the page's last message, against
 ≈ 0.6 s on a warmed process). app.py starts `prepare` in a background thread when the server starts, so that
 work overlaps the browser's. It only fills the process-wide caches the pages use anyway (nothing per visitor),
-and a failure here only costs the first visitor the time it would have paid: it is logged, never raised."""
+and a failure here only costs the first visitor the time it would have paid: it is logged, never raised.
+Then it makes the gzip copies of Streamlit's browser code if `make run` has not (ui/compressed_static.py)."""
 from __future__ import annotations
 
 import gc
@@ -15,6 +16,8 @@ import inspect
 import logging
 import threading
 import time
+
+from ui import compressed_static
 
 LOG = logging.getLogger(__name__)
 
@@ -74,8 +77,6 @@ def _prepare_logged() -> None:
         LOG.exception("warm-up failed; the first visitor's page prepares what it needs")
     else:
         LOG.info("warm-up done in %.2f s", time.perf_counter() - started)
-    from ui import compressed_static
-
     compressed_static.ensure_built()  # after the first page's needs: usually made already (make run)
 
 
