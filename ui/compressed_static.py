@@ -27,9 +27,9 @@ from streamlit import config
 LOG = logging.getLogger(__name__)
 SOURCE_DIR = Path(streamlit.__file__).resolve().parent / "static" / "static"
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "static-gzip" / streamlit.__version__
-KINDS = {"js": ("js", b"application/javascript"), "css": ("css", b"text/css")}  # folder -> (suffix, type)
+CONTENT_TYPES = {"js": b"application/javascript", "css": b"text/css"}  # each kind's folder and suffix alike
 MIN_BYTES = 1024  # smaller files gain less than the header costs
-_REQUEST = re.compile(r"(js|css)/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\.(js|css)")
+_REQUEST = re.compile(r"(js|css)/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\.\1")  # js/<name>.js, css/<name>.css
 IMMUTABLE = b"public, immutable, max-age=31536000"  # as Streamlit's own answer for these hashed names
 
 
@@ -37,8 +37,8 @@ def build(source: Path = SOURCE_DIR, target: Path = CACHE_DIR) -> tuple[int, int
     """Write the gzip copy of every JavaScript and CSS file of `source` not yet in `target`.
     Returns (files compressed now, bytes before, bytes after) over all copies present."""
     made = before = after = 0
-    for folder, (suffix, _) in KINDS.items():
-        for path in sorted((source / folder).glob(f"*.{suffix}")):
+    for folder in CONTENT_TYPES:
+        for path in sorted((source / folder).glob(f"*.{folder}")):
             copy = target / folder / (path.name + ".gz")
             size = path.stat().st_size
             if size < MIN_BYTES or not _REQUEST.fullmatch(f"{folder}/{path.name}"):
@@ -79,7 +79,11 @@ def accepts_gzip(headers) -> bool:
         for part in value.decode("latin-1").lower().split(","):
             coding, _, params = part.strip().partition(";")
             if coding.strip() in ("gzip", "*"):
-                return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+                weight = params.replace(" ", "").removeprefix("q=")
+                try:
+                    return not params or float(weight) > 0
+                except ValueError:
+                    return False
     return False
 
 
@@ -99,12 +103,13 @@ class GzipStatic:
             return None
         match = _REQUEST.fullmatch(path[len(self.prefix):])
         headers = scope.get("headers", [])
-        if not match or match.group(1) != match.group(3) or not accepts_gzip(headers):
+        if not match or not accepts_gzip(headers):
             return None
         if any(name.lower() == b"range" for name, _ in headers):
             return None
-        copy = self.cache_dir / match.group(1) / f"{match.group(2)}.{match.group(3)}.gz"
-        return (copy, KINDS[match.group(1)][1]) if copy.is_file() else None
+        kind, name = match.groups()
+        copy = self.cache_dir / kind / f"{name}.{kind}.gz"
+        return (copy, CONTENT_TYPES[kind]) if copy.is_file() else None
 
     async def __call__(self, scope, receive, send):
         found = self.copy_for(scope)
